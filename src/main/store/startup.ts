@@ -1,0 +1,103 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createRawBackup, fileTime, newestValidBackup } from './backups';
+import { parseJson, readBytesIfExists } from './durable-file';
+import { StoreError, hasErrno } from './errors';
+import { migrate } from './migrations';
+import { emptyStore, type StoreData } from './schema';
+
+export interface RecoveryNotice {
+  /** Where the damaged file was moved; it is never deleted. */
+  damagedFile: string;
+  /** The backup that replaced it, or null if there was none and the store started empty. */
+  restoredFrom: string | null;
+  reason: string;
+  /** ISO time of the recovery. */
+  at: string;
+}
+
+export interface LoadedStore {
+  data: StoreData;
+  /** The main file must be (re)written: it was missing, migrated or replaced. */
+  needsWrite: boolean;
+  /** The data is not in any current-version backup yet (it was just migrated). */
+  needsBackup: boolean;
+  recovery: RecoveryNotice | null;
+}
+
+export interface LoadOptions {
+  dataDir: string;
+  file: string;
+  now: number;
+  retentionMs: number;
+}
+
+/** Moves a damaged file to `<stem>.damaged-<time>.json` beside it, never over another file. */
+async function moveAside(file: string, now: number): Promise<string> {
+  const stem = path.basename(file, path.extname(file));
+  const base = path.join(path.dirname(file), `${stem}.damaged-${fileTime(now)}`);
+  for (let n = 0; ; n++) {
+    const target = n === 0 ? `${base}.json` : `${base}-${n}.json`;
+    try {
+      await fs.access(target);
+    } catch (error) {
+      if (!hasErrno(error, 'ENOENT')) throw error;
+      await fs.rename(file, target);
+      return target;
+    }
+  }
+}
+
+function describeDamage(error: StoreError, file: string): string {
+  const name = path.basename(file);
+  if (error.code === 'unknown_version') {
+    return `${name} was written by a newer version of Xinzhi: ${error.message}`;
+  }
+  return `${name} could not be read: ${error.message}`;
+}
+
+/**
+ * Reads the store file at start-up. A stale .tmp from a crash mid-write is removed (rename is
+ * atomic, so the real file is intact). Damage of any kind moves the file aside and restores the
+ * newest valid backup; an older version is backed up raw, then migrated.
+ */
+export async function loadStoreFile(options: LoadOptions): Promise<LoadedStore> {
+  const { dataDir, file, now, retentionMs } = options;
+  await fs.mkdir(dataDir, { recursive: true });
+  await fs.rm(`${file}.tmp`, { force: true });
+
+  const bytes = await readBytesIfExists(file);
+  if (bytes === null) {
+    return { data: emptyStore(), needsWrite: true, needsBackup: false, recovery: null };
+  }
+  let result: ReturnType<typeof migrate>;
+  try {
+    result = migrate(parseJson(bytes.toString('utf8'), file));
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    return recover(options, error);
+  }
+  if (!result.migrated) {
+    return { data: result.data, needsWrite: false, needsBackup: false, recovery: null };
+  }
+  // The original bytes first, so a downgrade (or a bad migration) can be undone by hand.
+  await createRawBackup(dataDir, bytes, 'pre-migration', now, retentionMs);
+  return { data: result.data, needsWrite: true, needsBackup: true, recovery: null };
+}
+
+async function recover(options: LoadOptions, error: StoreError): Promise<LoadedStore> {
+  const damagedFile = await moveAside(options.file, options.now);
+  const backup = await newestValidBackup(options.dataDir);
+  return {
+    data: backup?.data ?? emptyStore(),
+    needsWrite: true,
+    // A restored pre-migration backup was migrated on the way in: no current copy exists yet.
+    needsBackup: backup?.reason === 'pre-migration',
+    recovery: {
+      damagedFile,
+      restoredFrom: backup?.path ?? null,
+      reason: describeDamage(error, options.file),
+      at: new Date(options.now).toISOString(),
+    },
+  };
+}

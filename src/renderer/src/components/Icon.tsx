@@ -1,0 +1,38 @@
+/** A small, consistent line-icon set (24px grid, 1.75 stroke), drawn for Xinzhi. */
+const PATHS = {
+  library:
+    'M4 19V5a1 1 0 0 1 1-1h3v16H5a1 1 0 0 1-1-1Zm4-15h4v16H8M12 5.5l3.8-1.2a1 1 0 0 1 1.26.66l3.6 11.5a1 1 0 0 1-.66 1.25L16.2 19',
+  reader:
+    'M12 6.5C10 5 7 4.5 3.5 5v13c3.5-.5 6.5 0 8.5 1.5m0-13C14 5 17 4.5 20.5 5v13c-3.5-.5-6.5 0-8.5 1.5m0-13v13',
+  keyboard: 'M3.5 7h17v10h-17zM7 10h.01M10 10h.01M13 10h.01M16 10h.01M8 14h8',
+  info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-5v-5m0-3h.01',
+  toc: 'M4 6h.01M4 12h.01M4 18h.01M8 6h12M8 12h12M8 18h9',
+  text: 'M4 19 9 5l5 14M5.8 14h6.4M15 19l3-8 3 8m-5-2.5h4',
+  prev: 'M15 5l-7 7 7 7',
+  next: 'M9 5l7 7-7 7',
+  close: 'M6 6l12 12M18 6 6 18',
+  alert: 'M12 4 2.8 19.5h18.4L12 4Zm0 6v4.5m0 2.5h.01',
+  back: 'M19 12H5m6-6-6 6 6 6',
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
+  return (
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

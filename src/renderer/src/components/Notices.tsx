@@ -1,0 +1,51 @@
+import { useCallback, useState } from 'react';
+import { Icon } from './Icon';
+
+export interface Notice {
+  id: number;
+  message: string;
+}
+
+let nextId = 1;
+
+export function useNotices() {
+  const [list, setList] = useState<Notice[]>([]);
+  const dismiss = useCallback((id: number) => setList((l) => l.filter((n) => n.id !== id)), []);
+  const push = useCallback(
+    (message: string) => {
+      const id = nextId++;
+      setList((l) => [...l.slice(-2), { id, message }]);
+      window.setTimeout(() => dismiss(id), 8000);
+    },
+    [dismiss],
+  );
+  return { list, push, dismiss };
+}
+
+/** Errors and confirmations, announced politely to screen readers. */
+export function Notices({
+  notices,
+  onDismiss,
+}: {
+  notices: Notice[];
+  onDismiss(id: number): void;
+}) {
+  return (
+    <div className="notices" role="status" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className="notice">
+          <Icon name="alert" size={18} />
+          <span>{n.message}</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={() => onDismiss(n.id)}
+          >
+            <Icon name="close" size={16} />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

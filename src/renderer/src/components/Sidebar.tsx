@@ -1,0 +1,46 @@
+import { Icon, type IconName } from './Icon';
+
+export type ViewName = 'library' | 'reader';
+
+const VIEWS: { name: ViewName; label: string; icon: IconName; key: string }[] = [
+  { name: 'library', label: 'Library', icon: 'library', key: '1' },
+  { name: 'reader', label: 'Reader', icon: 'reader', key: '2' },
+];
+
+interface Props {
+  view: ViewName;
+  readerTitle: string | null;
+  onNavigate(view: ViewName): void;
+  onShowShortcuts(): void;
+}
+
+export function Sidebar({ view, readerTitle, onNavigate, onShowShortcuts }: Props) {
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand" aria-hidden="true">
+        <span className="brand-mark">新质</span>
+        <span className="brand-name">Xinzhi</span>
+      </div>
+      <ul className="nav-list">
+        {VIEWS.map((v) => (
+          <li key={v.name}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={view === v.name ? 'page' : undefined}
+              title={v.name === 'reader' && readerTitle ? readerTitle : undefined}
+              onClick={() => onNavigate(v.name)}
+            >
+              <Icon name={v.icon} />
+              <span>{v.label}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="nav-item nav-foot" onClick={onShowShortcuts}>
+        <Icon name="keyboard" />
+        <span>Shortcuts</span>
+      </button>
+    </nav>
+  );
+}

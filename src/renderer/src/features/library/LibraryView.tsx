@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import type { ArticleSummary } from '../../../../shared/article';
+import type { ReadingProgress } from '../../../../shared/settings';
+import { KIND_LABEL, formatDate } from '../../lib/format';
+
+interface Props {
+  articles: ArticleSummary[];
+  progress: Record<string, ReadingProgress>;
+  onOpen(id: string): void;
+}
+
+const MOVES: Record<string, (i: number, n: number) => number> = {
+  ArrowDown: (i, n) => Math.min(n - 1, i + 1),
+  ArrowRight: (i, n) => Math.min(n - 1, i + 1),
+  ArrowUp: (i) => Math.max(0, i - 1),
+  ArrowLeft: (i) => Math.max(0, i - 1),
+  Home: () => 0,
+  End: (_i, n) => n - 1,
+};
+
+export function LibraryView({ articles, progress, onOpen }: Props) {
+  const list = useRef<HTMLOListElement>(null);
+  const totalMinutes = articles.reduce((sum, a) => sum + a.readingMinutes, 0);
+  const finished = articles.filter((a) => (progress[a.id]?.maxPercent ?? 0) >= 98).length;
+
+  // Focus moves into the view when it opens, so arrows and Enter work at once.
+  useEffect(
+    () => list.current?.querySelector<HTMLButtonElement>('button.article-card')?.focus(),
+    [],
+  );
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const move = MOVES[event.key];
+    const buttons = Array.from(
+      list.current?.querySelectorAll<HTMLButtonElement>('button.article-card') ?? [],
+    );
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (!move || index < 0) return;
+    event.preventDefault();
+    buttons[move(index, buttons.length)]?.focus();
+  };
+
+  return (
+    <main className="library" aria-labelledby="library-title">
+      <header className="view-header">
+        <h1 id="library-title">Library</h1>
+        <p className="view-sub">
+          {articles.length} articles on new quality productive forces · about {totalMinutes} minutes
+          of reading · {finished} finished
+        </p>
+      </header>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- arrow keys move focus between the buttons inside */}
+      <ol className="article-list" ref={list} onKeyDown={onKeyDown} aria-label="Articles">
+        {articles.map((a) => {
+          const percent = Math.round(progress[a.id]?.maxPercent ?? 0);
+          return (
+            <li key={a.id}>
+              <button
+                type="button"
+                className="article-card"
+                onClick={() => onOpen(a.id)}
+                aria-describedby={`meta-${a.id}`}
+              >
+                <span className="card-top">
+                  <span className={`kind kind-${a.kind}`}>{KIND_LABEL[a.kind]}</span>
+                  <span className="card-date">{formatDate(a.date)}</span>
+                </span>
+                <span className="card-title">{a.title}</span>
+                <span className="card-byline" id={`meta-${a.id}`}>
+                  {a.author} · {a.publisher} · {a.readingMinutes} min read
+                </span>
+                <span className="card-about">{a.about}</span>
+                <span className="card-progress">
+                  <span
+                    className="progress"
+                    role="progressbar"
+                    aria-label={`Read of ${a.title}`}
+                    aria-valuenow={percent}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                  >
+                    <span className="progress-fill" style={{ width: `${percent}%` }} />
+                  </span>
+                  <span className="progress-label">
+                    {percent === 0 ? 'Not started' : `${percent}%`}
+                  </span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </main>
+  );
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { Article, ArticleSummary } from './article';
+import {
+  readingPositionSchema,
+  settingsSchema,
+  type ReadingProgress,
+  type Settings,
+} from './settings';
+
+/**
+ * The one IPC contract. Each channel names its input schema (validated in main) and its result
+ * type. The preload, the main-process handlers and the renderer's `window.api` are all derived
+ * from this object; no type is written twice.
+ */
+
+export const articleIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not an article id');
+
+const none = z.undefined();
+
+export interface RecoveryNotice {
+  damagedFile: string;
+  restoredFrom: string | null;
+  reason: string;
+  at: string;
+}
+
+export interface CorpusSource {
+  id: string;
+  title: string;
+  author: string;
+  publisher: string;
+  date: string;
+  source: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  dataDir: string;
+  sources: CorpusSource[];
+  recovery: RecoveryNotice | null;
+}
+
+/** Declares a channel: `channel<Result>()(inputSchema)`. */
+const channel =
+  <Result>() =>
+  <Input extends z.ZodType>(input: Input) => ({ input, result: undefined as unknown as Result });
+
+export const contract = {
+  'app:info': channel<AppInfo>()(none),
+  'app:dismissRecovery': channel<null>()(none),
+  'corpus:list': channel<ArticleSummary[]>()(none),
+  'corpus:get': channel<Article>()(z.object({ id: articleIdSchema }).strict()),
+  'settings:get': channel<Settings>()(none),
+  'settings:update': channel<Settings>()(settingsSchema.partial().strict()),
+  'progress:list': channel<Record<string, ReadingProgress>>()(none),
+  'progress:save': channel<ReadingProgress>()(
+    readingPositionSchema.extend({ articleId: articleIdSchema }).strict(),
+  ),
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C]['result'];
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'forbidden',
+  'unknown_channel',
+  'conflict',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** `'corpus:get'` → `'corpusGet'`: the method name the preload exposes for a channel. */
+type MethodName<C extends string> = C extends `${infer Ns}:${infer Op}`
+  ? `${Ns}${Capitalize<Op>}`
+  : never;
+export function methodName<C extends Channel>(c: C): MethodName<C> {
+  const [ns, op] = c.split(':');
+  return `${ns}${op[0].toUpperCase()}${op.slice(1)}` as MethodName<C>;
+}
+
+/** What `window.api` looks like in the renderer. */
+export type Api = {
+  [C in Channel as MethodName<C>]: (
+    ...args: Input<C> extends undefined ? [] : [input: Input<C>]
+  ) => Promise<Result<Output<C>>>;
+};
+
+/** What the application (createServices) implements: one method per channel. */
+export type Handlers = {
+  [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C>;
+};
+
+/** Errors the application throws on purpose; anything else is reported as `internal`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Reader and app preferences. Shared by main (validation, storage) and renderer (UI). */
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const FONT_SIZE = { min: 14, max: 28, step: 1, default: 18 } as const;
+export const LINE_HEIGHT = { min: 1.3, max: 2.1, step: 0.1, default: 1.7 } as const;
+/** Width of the reading column in `ch`. */
+export const COLUMN_WIDTH = { min: 50, max: 90, step: 5, default: 68 } as const;
+
+export const settingsSchema = z.object({
+  theme: z.enum(THEMES),
+  fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
+  lineHeight: z.number().min(LINE_HEIGHT.min).max(LINE_HEIGHT.max),
+  columnWidth: z.number().int().min(COLUMN_WIDTH.min).max(COLUMN_WIDTH.max),
+  /** The article open at quit, reopened at the next start; null for the Library. */
+  lastArticleId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontSize: FONT_SIZE.default,
+  lineHeight: LINE_HEIGHT.default,
+  columnWidth: COLUMN_WIDTH.default,
+  lastArticleId: null,
+};
+
+/** Where the reader was in one article: the block at the top of the viewport. */
+export const readingPositionSchema = z.object({
+  blockId: z.string().min(1).max(200),
+  /** 0–100: how far through the article the reader has scrolled (furthest point is kept by the service). */
+  percent: z.number().min(0).max(100),
+});
+export type ReadingPosition = z.infer<typeof readingPositionSchema>;
+
+export interface ReadingProgress extends ReadingPosition {
+  /** Furthest point ever reached, 0–100. */
+  maxPercent: number;
+  updatedAt: string;
+}
