@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/settings';
 import { StoreError } from './errors';
-import { CURRENT_SCHEMA_VERSION, parseStoreData, type StoreData } from './schema';
+import { CURRENT_SCHEMA_VERSION, parseStoreData, repairSettings, type StoreData } from './schema';
 
 type JsonObject = Record<string, unknown>;
 
@@ -30,6 +29,9 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The preferences a version-0 file kept at its top level. */
+const SETTING_KEYS = ['theme', 'fontSize', 'lineHeight', 'columnWidth'];
+
 /**
  * Version 0 is the pre-release file, which had no schemaVersion: settings lived at the top level,
  * reading progress was `readingProgress` with no `maxPercent`, the window was `window`, and there
@@ -38,10 +40,9 @@ function isObject(value: unknown): value is JsonObject {
 function v0ToV1(data: JsonObject): JsonObject {
   const { schemaVersion, readingProgress, window, ...rest } = data;
   void schemaVersion; // replaced by the runner
-  const settings: JsonObject = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[]) {
-    // A value this version would refuse falls back to its default rather than losing the file.
-    if (settingsSchema.shape[key].safeParse(rest[key]).success) settings[key] = rest[key];
+  const settings: JsonObject = {};
+  for (const key of SETTING_KEYS) {
+    if (key in rest) settings[key] = rest[key];
     delete rest[key];
   }
   const progress: JsonObject = {};
@@ -52,7 +53,7 @@ function v0ToV1(data: JsonObject): JsonObject {
   }
   return {
     ...rest,
-    settings,
+    settings: repairSettings(settings), // a value this version refuses gets its default
     progress,
     windowState: window ?? null,
     highlights: rest.highlights ?? [],

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   DEFAULT_SETTINGS,
-  readingPositionSchema,
   settingsSchema,
   type ReadingProgress,
   type Settings,
@@ -18,9 +17,30 @@ export const CURRENT_SCHEMA_VERSION = 1;
 export const storeRecordSchema = z.looseObject({ id: z.string().min(1) });
 export type StoreRecord = { id: string; [key: string]: unknown };
 
-export const progressSchema = readingPositionSchema
-  .extend({ maxPercent: z.number().min(0).max(100), updatedAt: z.string() })
-  .loose();
+/**
+ * Settings evolve in shared code, often without a schema bump: a preference that is missing or
+ * no longer valid falls back to its default instead of condemning the whole file (and every
+ * backup, which would fail the same way). Unknown keys are kept.
+ */
+export function repairSettings(value: unknown): Record<string, unknown> {
+  const input = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+  const settings: Record<string, unknown> = { ...input };
+  for (const key of Object.keys(settingsSchema.shape) as (keyof Settings)[]) {
+    if (!settingsSchema.shape[key].safeParse(settings[key]).success) {
+      settings[key] = DEFAULT_SETTINGS[key];
+    }
+  }
+  return settings;
+}
+
+/** Structure only: the IPC input rules (lengths, ranges) may tighten without making stored
+ * progress unreadable. */
+export const progressSchema = z.looseObject({
+  blockId: z.string(),
+  percent: z.number(),
+  maxPercent: z.number(),
+  updatedAt: z.string(),
+});
 
 export const windowStateSchema = z.looseObject({
   x: z.number().optional(),
@@ -39,7 +59,7 @@ export interface WindowState {
 
 export const storeDataSchema = z.looseObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  settings: settingsSchema.loose(),
+  settings: z.preprocess(repairSettings, settingsSchema.loose()),
   progress: z.record(z.string(), progressSchema),
   windowState: windowStateSchema.nullable(),
   highlights: z.array(storeRecordSchema),

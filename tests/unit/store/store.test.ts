@@ -95,6 +95,21 @@ describe('openStore', () => {
     });
   });
 
+  it('repairs missing or invalid settings with defaults instead of refusing the file', async () => {
+    const dir = await tempDir();
+    // As written before a preference existed, with one value a later version no longer allows.
+    const older: Record<string, unknown> = { ...emptyStore().settings };
+    delete older[Object.keys(older).at(-1)!];
+    const file = { ...emptyStore(), settings: { ...older, fontSize: 99, custom: 'kept' } };
+    file.highlights.push({ id: 'h1' });
+    await fs.writeFile(fileOf(dir), JSON.stringify(file));
+    const store = await openStore({ dataDir: dir });
+    expect(store.recovery).toBeNull();
+    expect(store.data.highlights).toEqual([{ id: 'h1' }]);
+    expect(store.data.settings).toEqual({ ...emptyStore().settings, custom: 'kept' });
+    await store.close();
+  });
+
   it('coalesces 100 updates in one tick into very few writes', async () => {
     const dir = await tempDir();
     const probe = instrument();
@@ -109,7 +124,9 @@ describe('openStore', () => {
     expect(probe.writes - before).toBeLessThanOrEqual(2);
     expect(store.writeCount).toBe(probe.writes - before);
     const onDisk = (await readJson(fileOf(dir))) as StoreData;
-    expect(onDisk.highlights.map((h) => h.id)).toEqual(Array.from({ length: 100 }, (_, i) => `h${i}`));
+    expect(onDisk.highlights.map((h) => h.id)).toEqual(
+      Array.from({ length: 100 }, (_, i) => `h${i}`),
+    );
     await store.close();
   });
 
@@ -185,6 +202,8 @@ describe('openStore', () => {
     const store = await openStore({ dataDir: dir, fileName: 'other.json' });
     await store.update((d) => void (d.settings.fontSize = 16));
     await store.close();
-    expect(((await readJson(path.join(dir, 'other.json'))) as StoreData).settings.fontSize).toBe(16);
+    expect(((await readJson(path.join(dir, 'other.json'))) as StoreData).settings.fontSize).toBe(
+      16,
+    );
   });
 });

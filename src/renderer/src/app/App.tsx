@@ -5,7 +5,7 @@ import { Notices, useNotices } from '../components/Notices';
 import { RecoveryBanner } from '../components/RecoveryBanner';
 import { LibraryView } from '../features/library/LibraryView';
 import { ReaderView } from '../features/reader/ReaderView';
-import { hasMod, isTyping } from '../lib/keys';
+import { hasMod, isTyping, modalOpen } from '../lib/keys';
 import { useTheme } from '../lib/useTheme';
 import { useAppData } from './useAppData';
 
@@ -48,7 +48,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event)) return;
+      if (event.defaultPrevented || isTyping(event) || modalOpen()) return;
       if (event.key === '?' && !hasMod(event)) {
         event.preventDefault();
         setShortcutsOpen(true);

@@ -10,6 +10,9 @@ export function isTyping(event: KeyboardEvent): boolean {
   );
 }
 
+/** While a modal dialog is open, its keys (Esc, Tab, Enter) are its own. */
+export const modalOpen = (): boolean => document.querySelector('dialog[open]') !== null;
+
 export const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 export const MOD = isMac ? '⌘' : 'Ctrl';
 

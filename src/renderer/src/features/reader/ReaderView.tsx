@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/settings';
 import { Icon } from '../../components/Icon';
 import { api, call, errorMessage } from '../../lib/api';
-import { hasMod, isTyping } from '../../lib/keys';
+import { hasMod, isTyping, modalOpen } from '../../lib/keys';
 import { AboutPanel } from './AboutPanel';
 import { ArticleBody } from './ArticleBody';
 import { ReadingSettings } from './ReadingSettings';
@@ -94,7 +94,7 @@ export function ReaderView(props: Props) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event) || event.altKey) return;
+      if (event.defaultPrevented || isTyping(event) || event.altKey || modalOpen()) return;
       const container = pane.current;
       if (hasMod(event)) {
         if (event.key === '=' || event.key === '+') setFontSize(FONT_SIZE.step);
