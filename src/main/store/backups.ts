@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { readTextIfExists, parseJson, writeFileDurably } from './durable-file';
+import { ensureDir, parseJson, readTextIfExists, writeFileDurably } from './durable-file';
 import { StoreError, hasErrno } from './errors';
 import { migrate } from './migrations';
 import { storeDataSchema, type StoreData } from './schema';
@@ -130,6 +130,12 @@ export async function pruneBackups(
 ): Promise<string[]> {
   const kept = keep ?? (await newestValidBackup(dataDir))?.path;
   const deleted: string[] = [];
+  // Left by a crash mid-backup (backups run one at a time, so none is in progress now).
+  for (const name of await fs.readdir(backupsDir(dataDir)).catch(() => [])) {
+    if (name.startsWith('xinzhi-') && name.endsWith('.json.tmp')) {
+      await fs.rm(path.join(backupsDir(dataDir), name), { force: true });
+    }
+  }
   for (const info of await listBackups(dataDir)) {
     if (info.path === kept || Date.parse(info.createdAt) >= now - retentionMs) continue;
     await fs.rm(info.path, { force: true });
@@ -147,7 +153,7 @@ async function writeVerified(
   verify: (readBack: Buffer, file: string) => void,
 ): Promise<BackupInfo> {
   const dir = backupsDir(dataDir);
-  await fs.mkdir(dir, { recursive: true });
+  await ensureDir(dir);
   // Backups made in the same millisecond get a sequence number, so newest-first stays exact.
   let seq = -1;
   for (const name of await fs.readdir(dir)) {

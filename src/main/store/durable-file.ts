@@ -31,7 +31,7 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 /** fsync a directory so a rename inside it survives power loss. Not possible on Windows. */
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(dir, 'r');
@@ -41,6 +41,12 @@ async function syncDir(dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
+}
+
+/** mkdir -p, then fsync the parent of what was created, so the new folder survives power loss. */
+export async function ensureDir(dir: string): Promise<void> {
+  const created = await fs.mkdir(dir, { recursive: true });
+  if (created !== undefined) await syncDir(path.dirname(created));
 }
 
 async function writeAll(handle: fs.FileHandle, content: string | Uint8Array): Promise<void> {
@@ -97,8 +103,8 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
  */
 export class DurableFile<T> implements Adapter<T> {
   private chain: Promise<unknown> = Promise.resolve();
-  /** Reused across writes: encoding into warm memory is several times faster than allocating
-   * a fresh 10 MB buffer each time. Only the write whose turn it is touches it. */
+  /** Reused across writes: allocating (and page-faulting) a fresh 10 MB buffer per write costs
+   * as much again as the encoding. Only the write whose turn it is touches it. */
   private scratch = Buffer.alloc(0);
 
   constructor(readonly file: string) {}
@@ -125,12 +131,18 @@ export class DurableFile<T> implements Adapter<T> {
   }
 
   private encode(text: string): Uint8Array {
-    let { read, written } = new TextEncoder().encodeInto(text, this.scratch);
-    if (read < text.length) {
-      // UTF-8 needs at most 3 bytes per UTF-16 unit; leave headroom so growth is rare.
-      this.scratch = Buffer.allocUnsafe(Math.max(Buffer.byteLength(text) * 1.25, 4096) | 0);
-      ({ read, written } = new TextEncoder().encodeInto(text, this.scratch));
+    // Buffer#write never writes half a character, so a result within 4 bytes of the end may
+    // not have fitted: redo it in a larger buffer.
+    let written = this.scratch.write(text, 'utf8');
+    if (written > this.scratch.length - 4) {
+      this.scratch = Buffer.allocUnsafe(Math.max(Buffer.byteLength(text) * 1.25 + 4, 4096) | 0);
+      written = this.scratch.write(text, 'utf8');
     }
-    return this.scratch.subarray(0, written);
+    const bytes = this.scratch.subarray(0, written);
+    // Let a buffer sized for a much larger past file go once the file has shrunk.
+    if (this.scratch.length > 1 << 20 && this.scratch.length > written * 4) {
+      this.scratch = Buffer.alloc(0);
+    }
+    return bytes;
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { ensureDir, syncDir } from './durable-file';
 import { StoreError } from './errors';
 
 /**
@@ -89,10 +90,16 @@ function parseLines(text: string, file: string): unknown[] {
 }
 
 export async function openJournal(file: string): Promise<Journal> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await ensureDir(path.dirname(file));
+  const existed = await fs.access(file).then(
+    () => true,
+    () => false,
+  );
   const handle = await fs.open(file, 'a+');
   let size: number;
   try {
+    // A new file's directory entry must be durable too, or its fsync'd lines could vanish.
+    if (!existed) await syncDir(path.dirname(file));
     size = await dropTornTail(handle);
   } catch (error) {
     await handle.close();

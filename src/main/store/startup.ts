@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createRawBackup, fileTime, newestValidBackup } from './backups';
-import { parseJson, readBytesIfExists } from './durable-file';
+import { ensureDir, parseJson, readBytesIfExists } from './durable-file';
 import { StoreError, hasErrno } from './errors';
 import { migrate } from './migrations';
 import { emptyStore, type StoreData } from './schema';
@@ -63,7 +63,7 @@ function describeDamage(error: StoreError, file: string): string {
  */
 export async function loadStoreFile(options: LoadOptions): Promise<LoadedStore> {
   const { dataDir, file, now, retentionMs } = options;
-  await fs.mkdir(dataDir, { recursive: true });
+  await ensureDir(dataDir);
   await fs.rm(`${file}.tmp`, { force: true });
 
   const bytes = await readBytesIfExists(file);

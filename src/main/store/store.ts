@@ -62,6 +62,7 @@ class FileStore implements Store {
   private lastBackupAt: number;
   private backupChain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private intervalBackup: Promise<BackupInfo> | null = null;
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -132,9 +133,16 @@ class FileStore implements Store {
   }
 
   async maybeBackup(): Promise<BackupInfo | null> {
-    if (this.closing || this.changes === this.backedUpChanges) return null;
-    if (this.clock() - this.lastBackupAt < this.intervalMs) return null;
-    return this.backupNow('interval');
+    if (this.closing || this.intervalBackup || this.changes === this.backedUpChanges) return null;
+    const elapsed = this.clock() - this.lastBackupAt;
+    // A clock set backwards (elapsed < 0) counts as due rather than pausing backups.
+    if (elapsed >= 0 && elapsed < this.intervalMs) return null;
+    this.intervalBackup = this.backupNow('interval');
+    try {
+      return await this.intervalBackup;
+    } finally {
+      this.intervalBackup = null;
+    }
   }
 
   listBackups(): Promise<BackupInfo[]> {

@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   createBackup,
@@ -60,7 +63,10 @@ describe('backup files', () => {
     const dir = await tempDir();
     await createBackup(dir, sampleData('old'), 'interval', T0);
     await createBackup(dir, sampleData('recent'), 'interval', T0 + 3 * DAY);
+    const stale = path.join(dir, 'backups', 'xinzhi-x.json.tmp'); // a crash mid-backup
+    await fs.writeFile(stale, '{"half');
     await createBackup(dir, sampleData('new'), 'interval', T0 + 8 * DAY);
+    await expect(fs.access(stale)).rejects.toThrow();
     const left = await listBackups(dir);
     expect(left.map((b) => b.createdAt)).toEqual([
       new Date(T0 + 8 * DAY).toISOString(),
@@ -109,9 +115,18 @@ describe('store backups', () => {
     const second = await store.maybeBackup();
     expect(((await readJson(second!.path)) as StoreData).settings.fontSize).toBe(21);
 
-    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['interval', 'interval']);
+    await store.update((d) => void (d.settings.fontSize = 22));
+    clock.advance(5 * MIN);
+    const [one, two] = await Promise.all([store.maybeBackup(), store.maybeBackup()]);
+    expect([one?.reason, two]).toEqual(['interval', null]); // never two at once
+
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual([
+      'interval',
+      'interval',
+      'interval',
+    ]);
     await store.close();
-    expect(await store.listBackups()).toHaveLength(2); // no changes since: no quit backup
+    expect(await store.listBackups()).toHaveLength(3); // no changes since: no quit backup
   });
 
   it('runs the interval timer on its own', async () => {
@@ -123,6 +138,24 @@ describe('store backups', () => {
     }
     expect((await store.listBackups())[0]?.reason).toBe('interval');
     await store.close();
+  });
+
+  it('never keeps the process alive with its backup timer', async () => {
+    const dir = await tempDir();
+    const storeModule = fileURLToPath(new URL('../../../src/main/store/store.ts', import.meta.url));
+    const script = [
+      `const { openStore } = await import(${JSON.stringify(storeModule)});`,
+      `const store = await openStore({ dataDir: ${JSON.stringify(dir)} });`,
+      `await store.update((d) => { d.settings.fontSize = 20; });`,
+      // No close(): the process must still exit on its own.
+    ].join('\n');
+    const run = promisify(execFile);
+    await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      timeout: 20_000,
+    });
+    expect(((await readJson(path.join(dir, 'xinzhi.json'))) as StoreData).settings.fontSize).toBe(
+      20,
+    );
   });
 
   it('takes a quit backup on close when something changed', async () => {

@@ -55,6 +55,15 @@ describe('DurableFile', () => {
     expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ n: 19 });
   });
 
+  it('writes exact bytes as the file grows and shrinks (reused encode buffer)', async () => {
+    const file = path.join(await tempDir(), 'db.json');
+    const adapter = new DurableFile<{ text: string }>(file);
+    for (const text of ['新质'.repeat(400_000), 'small', 'é'.repeat(900_000), '新'.repeat(10)]) {
+      await adapter.write({ text });
+      expect(await fs.readFile(file, 'utf8')).toBe(JSON.stringify({ text }));
+    }
+  });
+
   it('leaves the old file intact when a write fails', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'db.json');

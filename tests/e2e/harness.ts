@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHANNELS, methodName } from '../../src/shared/api';
+import { dispatch } from '../../src/main/ipc';
+import { createServices, type Services } from '../../src/main/services';
+
+/**
+ * The browser harness (DESIGN.md): Chromium on the built renderer (`out/renderer`, served by
+ * `route`, no file://), with `window.api` bound to the real services from `createServices` over a
+ * data dir. Only Electron's IPC transport and window chrome are absent. Used by the end-to-end
+ * fixture and by the benchmarks.
+ */
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const RENDERER_DIR = join(ROOT, 'out/renderer');
+const RESOURCES_DIR = join(ROOT, 'resources');
+export const ORIGIN = 'http://xinzhi.app';
+export const VIEWPORT = { width: 1280, height: 860 };
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface HarnessSession {
+  page: Page;
+  /** Quit (the page unloads, pending calls finish, services flush) and start again. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(browser: Browser, dataDir: string): Promise<HarnessSession> {
+  const start = () => createServices({ dataDir, resourcesDir: RESOURCES_DIR });
+  let services: Services = await start();
+  const pending = new Set<Promise<unknown>>();
+  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname));
+    const file = join(RENDERER_DIR, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return route.fulfill({ status: 404 });
+    await route.fulfill({
+      body: await readFile(file),
+      headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' },
+    });
+  });
+  // Anything else is refused: the app makes no network request.
+  await context.route(
+    (url) => !url.href.startsWith(ORIGIN),
+    (route) => route.abort(),
+  );
+  await context.exposeBinding('__xinzhiInvoke', (_source, channel: string, input: unknown) => {
+    const call = dispatch(services, channel, input);
+    pending.add(call);
+    void call.finally(() => pending.delete(call));
+    return call;
+  });
+  // What the preload does in Electron: named methods generated from the channel list.
+  await context.addInitScript(
+    (pairs: string[][]) => {
+      const invoke = (
+        globalThis as unknown as { __xinzhiInvoke(c: string, i: unknown): Promise<unknown> }
+      ).__xinzhiInvoke;
+      const api = Object.fromEntries(
+        pairs.map(([c, m]) => [m, (input?: unknown) => invoke(c, input)]),
+      );
+      Object.defineProperty(globalThis, 'api', { value: Object.freeze(api) });
+    },
+    CHANNELS.map((c) => [c, methodName(c)]),
+  );
+  const page = await context.newPage();
+  const open = () => page.goto(`${ORIGIN}/index.html`);
+  await open();
+
+  const quit = async () => {
+    await page.goto('about:blank'); // pagehide handlers flush their saves
+    await Promise.allSettled([...pending]);
+    await services.dispose();
+  };
+  return {
+    page,
+    async restart() {
+      await quit();
+      services = await start();
+      await open();
+    },
+    async stop() {
+      await quit();
+      await context.close();
+    },
+  };
+}
