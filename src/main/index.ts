@@ -1,4 +1,14 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { registerIpc } from './ipc';
@@ -80,7 +90,13 @@ function createWindow(s: Services): void {
     s.windowState(),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  win = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), state));
+  win = new BrowserWindow(
+    windowOptions(
+      join(import.meta.dirname, '../preload/index.cjs'),
+      state,
+      nativeTheme.shouldUseDarkColors,
+    ),
+  );
   if (state?.maximized) win.maximize();
   win.once('ready-to-show', () => win?.show());
   win.on('close', () => {

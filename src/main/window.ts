@@ -8,6 +8,7 @@ export const MIN_SIZE = { width: 720, height: 520 };
 export function windowOptions(
   preload: string,
   state: WindowState | null,
+  dark = false,
 ): BrowserWindowConstructorOptions {
   return {
     ...DEFAULT_SIZE,
@@ -16,7 +17,8 @@ export function windowOptions(
     minHeight: MIN_SIZE.height,
     show: false,
     title: 'Xinzhi',
-    backgroundColor: '#f7f5f0',
+    // The theme's background, so the window never flashes the wrong colour before the first paint.
+    backgroundColor: dark ? '#141619' : '#f4f2ed',
     autoHideMenuBar: false,
     webPreferences: {
       preload,

@@ -23,8 +23,9 @@ export interface XinzhiApp {
   page: Page;
   dataDir: string;
   target: typeof target;
-  /** Quit (flushing everything) and start again over the same data dir. */
-  restart(): Promise<void>;
+  /** Quit (flushing everything) and start again over the same data dir; `whileClosed` runs
+   * while the app is not running. */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
 }
 
 async function electronSession(dataDir: string) {
@@ -42,8 +43,9 @@ async function electronSession(dataDir: string) {
     get page() {
       return current.page;
     },
-    async restart() {
+    async restart(whileClosed?: () => Promise<void>) {
       await current.electronApp.close();
+      await whileClosed?.();
       current = await launch();
     },
     stop: () => current.electronApp.close(),
@@ -79,7 +81,7 @@ export const test = base.extend<{ app: XinzhiApp }, { harnessBrowser: Browser | 
       },
       dataDir,
       target,
-      restart: () => session.restart(),
+      restart: (whileClosed) => session.restart(whileClosed),
     });
     await session.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -47,8 +47,9 @@ export function launchChromium(): Promise<Browser> {
 
 export interface HarnessSession {
   page: Page;
-  /** Quit (the page unloads, pending calls finish, services flush) and start again. */
-  restart(): Promise<void>;
+  /** Quit (the page unloads, pending calls finish, services flush) and start again;
+   * `whileClosed` runs in between, e.g. to damage the data file. */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -101,8 +102,9 @@ export async function startHarness(browser: Browser, dataDir: string): Promise<H
   };
   return {
     page,
-    async restart() {
+    async restart(whileClosed) {
       await quit();
+      await whileClosed?.();
       services = await start();
       await open();
     },

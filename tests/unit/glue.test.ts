@@ -109,6 +109,7 @@ const electron = vi.hoisted(() => {
       Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
       dialog: { showErrorBox: () => undefined, showMessageBox: () => Promise.resolve() },
       screen: { getAllDisplays: () => [] },
+      nativeTheme: { shouldUseDarkColors: false },
       shell: { openExternal: () => Promise.resolve() },
     },
   };
