@@ -60,6 +60,13 @@ test('settings and the reading position survive a restart', async ({ app }) => {
   const card = page.getByRole('button', { name: /Accelerating the Development/ });
   const value = Number(await card.getByRole('progressbar').getAttribute('aria-valuenow'));
   expect(value).toBeGreaterThan(20);
+  // …and "Continue reading" takes you straight back to the same paragraph.
+  await page
+    .getByRole('button', { name: /^Accelerating the Development/ })
+    .first()
+    .isVisible();
+  await page.locator('.resume').getByRole('button').click();
+  await expect.poll(() => topBlockId(page)).toBe(before);
 });
 
 test('the contents jump to a section and track where you are', async ({ app }) => {

@@ -22,6 +22,10 @@ export function LibraryView({ articles, progress, onOpen }: Props) {
   const list = useRef<HTMLOListElement>(null);
   const totalMinutes = articles.reduce((sum, a) => sum + a.readingMinutes, 0);
   const finished = articles.filter((a) => (progress[a.id]?.maxPercent ?? 0) >= 98).length;
+  // The article read most recently, unless it is finished: one click takes you back to it.
+  const resume = articles
+    .filter((a) => progress[a.id] && progress[a.id].percent < 98)
+    .sort((a, b) => progress[b.id].updatedAt.localeCompare(progress[a.id].updatedAt))[0];
 
   // Focus moves into the view when it opens, so arrows and Enter work at once.
   useEffect(
@@ -48,6 +52,15 @@ export function LibraryView({ articles, progress, onOpen }: Props) {
           {articles.length} articles on new quality productive forces · about {totalMinutes} minutes
           of reading · {finished} finished
         </p>
+        {resume && (
+          <p className="resume">
+            <span className="muted">Continue reading</span>{' '}
+            <button type="button" className="link-button" onClick={() => onOpen(resume.id)}>
+              {resume.title}
+            </button>{' '}
+            <span className="muted">— {Math.round(progress[resume.id].percent)}% in</span>
+          </p>
+        )}
       </header>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- arrow keys move focus between the buttons inside */}
       <ol className="article-list" ref={list} onKeyDown={onKeyDown} aria-label="Articles">
