@@ -17,11 +17,18 @@ export const articleIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not an art
 
 const none = z.undefined();
 
+/** Start-up had to recover: the UI tells the user what happened. Set by the store. */
 export interface RecoveryNotice {
+  /** Where the damaged file was moved; it is never deleted. */
   damagedFile: string;
+  /** The backup (or, for a damaged journal only, the intact store file) the data came from;
+   * null when there was nothing to restore and the store started empty. */
   restoredFrom: string | null;
   reason: string;
+  /** ISO time of the recovery. */
   at: string;
+  /** Set when the journal of recent changes was damaged: where it was moved. */
+  damagedJournal?: string;
 }
 
 export interface CorpusSource {

@@ -8,7 +8,12 @@ import { createServices, type Services } from '../../src/main/services';
 
 let dataDir: string;
 let services: Services;
-const storeFile = () => readFile(join(dataDir, 'xinzhi.json'));
+/** Everything the store has on disk: the snapshot and the journal of recent changes. */
+const storeFile = async () =>
+  Buffer.concat([
+    await readFile(join(dataDir, 'xinzhi.json')),
+    await readFile(join(dataDir, 'xinzhi.journal')),
+  ]);
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'xinzhi-ipc-'));

@@ -67,8 +67,13 @@ describe('createServices', () => {
 
   it('acknowledges a change only once it is on disk', async () => {
     await services['settings:update']({ lineHeight: 1.9 });
-    const onDisk = JSON.parse(await readFile(join(dataDir, 'xinzhi.json'), 'utf8'));
-    expect(onDisk.settings.lineHeight).toBe(1.9);
+    // The journal line is fsync'd before the call resolves: it is in the file already...
+    const journal = await readFile(join(dataDir, 'xinzhi.journal'), 'utf8');
+    expect(journal).toContain('"lineHeight":1.9');
+    // ...so a crash right now (no dispose, no flush) loses nothing.
+    const afterCrash = await open();
+    expect((await afterCrash['settings:get'](undefined)).lineHeight).toBe(1.9);
+    await afterCrash.dispose();
   });
 
   it('refuses a reading position in a block the article does not have', async () => {

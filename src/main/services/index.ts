@@ -60,10 +60,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'corpus:get': ({ id }) => corpus.get(id),
     ...readingServices(store, corpus, now),
     windowState: () => store.data.windowState,
-    saveWindowState: (state) =>
-      store.update((draft) => {
-        draft.windowState = state;
-      }),
+    saveWindowState: (state) => store.apply([{ type: 'set', doc: 'windowState', value: state }]),
     flush: () => store.flush(),
     dispose: () => store.close(),
   };

@@ -10,10 +10,9 @@ export function readingServices(store: Store, corpus: Corpus, now: () => Date) {
 
     async 'settings:update'(patch: ParsedInput<'settings:update'>): Promise<Settings> {
       if (patch.lastArticleId) corpus.get(patch.lastArticleId); // throws not_found for a stranger
-      await store.update((draft) => {
-        draft.settings = { ...draft.settings, ...patch };
-      });
-      return store.data.settings;
+      const settings = { ...store.data.settings, ...patch };
+      await store.apply([{ type: 'set', doc: 'settings', value: settings }]);
+      return settings;
     },
 
     'progress:list': (): Record<string, ReadingProgress> => store.data.progress,
@@ -33,9 +32,8 @@ export function readingServices(store: Store, corpus: Corpus, now: () => Date) {
         maxPercent: Math.max(previous?.maxPercent ?? 0, input.percent),
         updatedAt: now().toISOString(),
       };
-      await store.update((draft) => {
-        draft.progress[input.articleId] = progress;
-      });
+      const all = { ...store.data.progress, [input.articleId]: progress };
+      await store.apply([{ type: 'set', doc: 'progress', value: all }]);
       return progress;
     },
   };

@@ -1,5 +1,19 @@
-export { openStore, DEFAULT_BACKUP_INTERVAL_MS } from './store';
-export type { Store, StoreOptions, RecoveryNotice, BackupInfo, BackupReason } from './store';
+export {
+  openStore,
+  DEFAULT_BACKUP_INTERVAL_MS,
+  DEFAULT_JOURNAL_MAX_BYTES,
+  DEFAULT_JOURNAL_MAX_LINES,
+} from './store';
+export type {
+  Store,
+  StoreOptions,
+  RecoveryNotice,
+  BackupInfo,
+  BackupReason,
+  Change,
+  StoreCollection,
+  StoreDoc,
+} from './store';
 export {
   CURRENT_SCHEMA_VERSION,
   emptyStore,

@@ -1,16 +1,29 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ensureDir, syncDir } from './durable-file';
+import { ensureDir, syncDir, writeFileDurably } from './durable-file';
 import { StoreError } from './errors';
 
 /**
- * An append-only JSON-lines file for data that grows without bound (the review log), so the main
- * store file stays small and cheap to rewrite. One record per line; an append resolves only once
- * its line is fsync'd.
+ * An append-only JSON-lines file: the store's write-ahead log of small changes (so a mutation
+ * costs one short append, not a rewrite of the whole store file), or data that grows without
+ * bound. One record per line; an append resolves only once its line is fsync'd. rewrite()
+ * drops lines durably (compaction) without losing appends made meanwhile.
  */
 export interface Journal {
   readonly file: string;
+  /** Lines in the file plus those waiting to be written (for compaction thresholds). */
+  readonly lineCount: number;
+  readonly byteCount: number;
   append(record: unknown): Promise<void>;
+  /** Appends an already serialised record: JSON text, which never holds a raw newline. */
+  appendLine(json: string): Promise<void>;
+  /** Resolves once every append made so far has been written or has failed. */
+  flush(): Promise<void>;
+  /**
+   * Durably replaces the file with the lines `keep` accepts (tmp, fsync, rename). Appends wait
+   * only while this runs, and those made meanwhile go to the new file.
+   */
+  rewrite(keep: (line: string) => boolean): Promise<void>;
   /** Every record, in append order. A torn last line (a crash mid-append) is ignored. */
   readAll(): Promise<unknown[]>;
   close(): Promise<void>;
@@ -66,41 +79,53 @@ async function dropTornTail(handle: fs.FileHandle): Promise<number> {
   return keep;
 }
 
-function parseLines(text: string, file: string): unknown[] {
+export interface ParsedJournal {
+  records: unknown[];
+  /** Set when a complete line other than the last does not parse; records stop before it. */
+  damage: StoreError | null;
+}
+
+/** Parses journal text line by line, ignoring a torn tail, stopping at damage. */
+export function parseJournal(text: string, file: string): ParsedJournal {
   const lines = text.split('\n');
-  const records: unknown[] = [];
   // The final piece has no newline after it: '' normally, a torn append after a crash.
   lines.pop();
-  lines.forEach((line, index) => {
+  const records: unknown[] = [];
+  for (let i = 0; i < lines.length; i++) {
     try {
-      records.push(JSON.parse(line));
+      records.push(JSON.parse(lines[i]!));
     } catch (error) {
       // A crash can also leave a garbled last line that did get its newline: ignore it too.
-      if (index === lines.length - 1) return;
-      throw new StoreError(
-        'journal_corrupt',
-        `${path.basename(file)} line ${index + 1} is damaged`,
-        {
-          cause: error,
-        },
-      );
+      if (i === lines.length - 1) break;
+      const message = `${path.basename(file)} line ${i + 1} is damaged`;
+      return { records, damage: new StoreError('journal_corrupt', message, { cause: error }) };
     }
-  });
-  return records;
+  }
+  return { records, damage: null };
+}
+
+function countLines(bytes: Buffer): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) lines++;
+  return lines;
 }
 
 export async function openJournal(file: string): Promise<Journal> {
   await ensureDir(path.dirname(file));
+  // Left by a crash mid-rewrite; rename is atomic, so the journal itself is whole.
+  await fs.rm(`${file}.tmp`, { force: true });
   const existed = await fs.access(file).then(
     () => true,
     () => false,
   );
-  const handle = await fs.open(file, 'a+');
+  let handle = await fs.open(file, 'a+');
   let size: number;
+  let fileLines = 0;
   try {
     // A new file's directory entry must be durable too, or its fsync'd lines could vanish.
     if (!existed) await syncDir(path.dirname(file));
     size = await dropTornTail(handle);
+    if (size > 0) fileLines = countLines(await fs.readFile(file));
   } catch (error) {
     await handle.close();
     throw error;
@@ -109,49 +134,104 @@ export async function openJournal(file: string): Promise<Journal> {
   // Group commit: lines appended while a write is in flight go out together, with one fsync.
   let pending: string[] = [];
   let waiters: Waiter[] = [];
-  let draining: Promise<void> | null = null;
+  let pendingBytes = 0;
+  let inFlight = { lines: 0, bytes: 0 };
+  // Exclusive operations (rewrites) run between batches, in the same loop.
+  const ops: (() => Promise<void>)[] = [];
+  let running: Promise<void> | null = null;
   let closed = false;
 
-  async function drain(): Promise<void> {
-    while (pending.length > 0) {
-      const text = pending.join('');
-      const batch = waiters;
-      pending = [];
-      waiters = [];
-      try {
-        await handle.appendFile(text, 'utf8');
-        await handle.datasync();
-        size += Buffer.byteLength(text);
-        batch.forEach((w) => w.resolve());
-      } catch (error) {
-        // Undo a partial write so later lines do not follow half a line.
-        await handle.truncate(size).catch(() => undefined);
-        batch.forEach((w) => w.reject(error));
-      }
+  async function writeBatch(): Promise<void> {
+    const text = pending.join('');
+    const batch = waiters;
+    inFlight = { lines: batch.length, bytes: pendingBytes };
+    pending = [];
+    waiters = [];
+    pendingBytes = 0;
+    try {
+      await handle.appendFile(text, 'utf8');
+      await handle.datasync();
+      size += inFlight.bytes;
+      fileLines += inFlight.lines;
+      batch.forEach((w) => w.resolve());
+    } catch (error) {
+      // Undo a partial write so later lines do not follow half a line.
+      await handle.truncate(size).catch(() => undefined);
+      batch.forEach((w) => w.reject(error));
+    } finally {
+      inFlight = { lines: 0, bytes: 0 };
     }
-    draining = null;
+  }
+
+  async function run(): Promise<void> {
+    await Promise.resolve(); // appends made in the rest of this tick join the first batch
+    while (ops.length > 0 || pending.length > 0) await (ops.shift() ?? writeBatch)();
+    running = null;
+  }
+
+  function exclusive(op: () => Promise<void>): Promise<void> {
+    if (closed) return Promise.reject(new StoreError('closed', 'the journal is closed'));
+    return new Promise<void>((resolve, reject) => {
+      ops.push(() => op().then(resolve, reject));
+      running ??= run();
+    });
+  }
+
+  async function rewriteNow(keep: (line: string) => boolean): Promise<void> {
+    const lines = (await fs.readFile(file, 'utf8')).split('\n');
+    lines.pop(); // only whole lines are committed: this is ''
+    const kept = lines.filter(keep);
+    const text = kept.map((line) => `${line}\n`).join('');
+    // Closed first: on Windows an open file can block the rename over it.
+    await handle.close();
+    try {
+      await writeFileDurably(file, text);
+      fileLines = kept.length;
+    } finally {
+      handle = await fs.open(file, 'a+');
+      size = (await handle.stat()).size;
+    }
+  }
+
+  function appendLine(json: string): Promise<void> {
+    if (closed) return Promise.reject(new StoreError('closed', 'the journal is closed'));
+    return new Promise<void>((resolve, reject) => {
+      const line = `${json}\n`;
+      pending.push(line);
+      pendingBytes += Buffer.byteLength(line);
+      waiters.push({ resolve, reject });
+      running ??= run();
+    });
   }
 
   return {
     file,
+    get lineCount() {
+      return fileLines + inFlight.lines + pending.length;
+    },
+    get byteCount() {
+      return size + inFlight.bytes + pendingBytes;
+    },
     append(record: unknown): Promise<void> {
-      if (closed) return Promise.reject(new StoreError('closed', 'the journal is closed'));
       const line = JSON.stringify(record); // escapes newlines, so one record is one line
       if (line === undefined) return Promise.reject(new TypeError('record is not JSON'));
-      return new Promise<void>((resolve, reject) => {
-        pending.push(`${line}\n`);
-        waiters.push({ resolve, reject });
-        draining ??= drain();
-      });
+      return appendLine(line);
     },
+    appendLine,
+    async flush(): Promise<void> {
+      await running;
+    },
+    rewrite: (keep) => exclusive(() => rewriteNow(keep)),
     async readAll(): Promise<unknown[]> {
-      await draining; // include every append made before this call
-      return parseLines(await fs.readFile(file, 'utf8'), file);
+      await running; // include every append made before this call
+      const { records, damage } = parseJournal(await fs.readFile(file, 'utf8'), file);
+      if (damage) throw damage;
+      return records;
     },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      await draining;
+      while (running) await running;
       await handle.close();
     },
   };

@@ -16,7 +16,7 @@ export const CURRENT_SCHEMA_VERSION = 1;
 /** Highlights, cards and trash entries belong to their services; the store only needs an id. */
 export type StoreRecord = { id: string; [key: string]: unknown };
 
-function isStoreRecord(value: unknown): value is StoreRecord {
+export function isStoreRecord(value: unknown): value is StoreRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { id } = value as { id?: unknown };
   return typeof id === 'string' && id.length > 0;
@@ -68,10 +68,17 @@ export interface WindowState {
   maximized: boolean;
 }
 
+export const progressMapSchema = z.record(z.string(), progressSchema);
+
+/** The last journal seq a snapshot contains: journal lines up to it are already in the file.
+ * Optional with a default, so files written before the journal existed load unchanged. */
+export const journalSeqSchema = z.number().int().nonnegative().default(0);
+
 export const storeDataSchema = z.looseObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  journalSeq: journalSeqSchema,
   settings: z.preprocess(repairSettings, settingsSchema.loose()),
-  progress: z.record(z.string(), progressSchema),
+  progress: progressMapSchema,
   windowState: windowStateSchema.nullable(),
   highlights: z.array(storeRecordSchema),
   cards: z.array(storeRecordSchema),
@@ -84,6 +91,8 @@ export const storeDataSchema = z.looseObject({
  */
 export interface StoreData {
   schemaVersion: typeof CURRENT_SCHEMA_VERSION;
+  /** Owned by the store: the seq of the last journaled change applied to this data. */
+  journalSeq: number;
   settings: Settings;
   progress: Record<string, ReadingProgress>;
   windowState: WindowState | null;
@@ -101,6 +110,7 @@ export function parseStoreData(value: unknown): StoreData {
 export function emptyStore(): StoreData {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
+    journalSeq: 0,
     settings: { ...DEFAULT_SETTINGS },
     progress: {},
     windowState: null,

@@ -5,16 +5,9 @@ import { ensureDir, parseJson, readBytesIfExists } from './durable-file';
 import { StoreError, hasErrno } from './errors';
 import { migrate } from './migrations';
 import { emptyStore, type StoreData } from './schema';
+import type { RecoveryNotice } from '../../shared/api';
 
-export interface RecoveryNotice {
-  /** Where the damaged file was moved; it is never deleted. */
-  damagedFile: string;
-  /** The backup that replaced it, or null if there was none and the store started empty. */
-  restoredFrom: string | null;
-  reason: string;
-  /** ISO time of the recovery. */
-  at: string;
-}
+export type { RecoveryNotice };
 
 export interface LoadedStore {
   data: StoreData;
@@ -32,12 +25,16 @@ export interface LoadOptions {
   retentionMs: number;
 }
 
-/** Moves a damaged file to `<stem>.damaged-<time>.json` beside it, never over another file. */
-async function moveAside(file: string, now: number): Promise<string> {
-  const stem = path.basename(file, path.extname(file));
+/**
+ * Moves a damaged file beside itself, never over another file: `<stem>.damaged-<time>.json`
+ * for the store file, `<name>.damaged-<time>` when `keepExtension` is false (the journal).
+ */
+export async function moveAside(file: string, now: number, keepExtension = true): Promise<string> {
+  const ext = keepExtension ? path.extname(file) : '';
+  const stem = path.basename(file, ext);
   const base = path.join(path.dirname(file), `${stem}.damaged-${fileTime(now)}`);
   for (let n = 0; ; n++) {
-    const target = n === 0 ? `${base}.json` : `${base}-${n}.json`;
+    const target = n === 0 ? `${base}${ext}` : `${base}-${n}${ext}`;
     try {
       await fs.access(target);
     } catch (error) {

@@ -7,15 +7,21 @@ import {
   type BackupInfo,
   type BackupReason,
 } from './backups';
+import { ChangeApplier, prepareChanges, type Change } from './changes';
+import { ChangeLog, DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_MAX_LINES } from './change-log';
 import { DurableFile } from './durable-file';
 import { StoreError } from './errors';
+import { openJournal } from './journal';
+import { journalNotice, replayJournal } from './replay';
 import type { StoreData } from './schema';
-import { loadStoreFile, type RecoveryNotice } from './startup';
+import { loadStoreFile, moveAside, type RecoveryNotice } from './startup';
 import { WriteQueue } from './write-queue';
 
 export type { BackupInfo, BackupReason } from './backups';
+export type { Change, StoreCollection, StoreDoc } from './changes';
+export { DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_MAX_LINES } from './change-log';
 export type { RecoveryNotice } from './startup';
-export type { StoreData } from './schema';
+export type { StoreData, StoreRecord } from './schema';
 
 export const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60 * 1000;
 
@@ -26,8 +32,12 @@ export interface StoreOptions {
   backupIntervalMs?: number;
   /** Backups older than this are pruned (never the newest valid one). Default 7 days. */
   backupRetentionMs?: number;
-  /** Default 'xinzhi.json'. */
+  /** Default 'xinzhi.json'. The journal sits beside it as '<stem>.journal'. */
   fileName?: string;
+  /** Past this many lines the journal is compacted into the store file. Default 1,000. */
+  journalMaxLines?: number;
+  /** Past this many bytes the journal is compacted into the store file. Default 2 MiB. */
+  journalMaxBytes?: number;
   /** Wraps the file adapter, for tests and benchmarks (count or fail writes). The wrapper must
    * call the inner write synchronously: that is when it snapshots the data. */
   wrapAdapter?: (adapter: Adapter<StoreData>) => Adapter<StoreData>;
@@ -38,9 +48,15 @@ export interface Store {
   readonly data: StoreData;
   /** Applies `mutate` at once; resolves once a write containing the change is on disk. If
    * `mutate` throws, the returned promise rejects with that error (whatever it changed before
-   * throwing is still persisted, so memory and disk agree). */
+   * throwing is still persisted, so memory and disk agree). Rewrites the whole file: for rare
+   * whole-state operations; use apply() for small changes. */
   update(mutate: (draft: StoreData) => void): Promise<void>;
-  /** Resolves when everything so far is durable; retries a write that failed earlier. */
+  /** Applies the changes in memory at once (all or nothing: validated first, else a StoreError
+   * 'invalid' and nothing changes), then appends them as ONE journal line and resolves once
+   * that line is fsync'd. Order is preserved across calls. */
+  apply(changes: Change[]): Promise<void>;
+  /** Resolves when everything so far is durable (journal appends, compaction, and writes);
+   * retries a write that failed earlier. */
   flush(): Promise<void>;
   backupNow(reason: BackupReason): Promise<BackupInfo>;
   /** Takes an interval backup if one is due by the clock and something changed; else null.
@@ -49,14 +65,29 @@ export interface Store {
   listBackups(): Promise<BackupInfo[]>;
   /** Set when start-up had to recover from a damaged file; the UI shows it. */
   readonly recovery: RecoveryNotice | null;
-  /** Writes started so far (coalescing makes this far lower than the number of updates). */
+  /** Snapshot writes started so far (coalescing makes this far lower than the updates). */
   readonly writeCount: number;
-  /** Flush, take a 'quit' backup if anything changed since the last backup, stop timers. */
+  /** Flush, compact the journal into the store file, take a 'quit' backup if anything changed
+   * since the last backup, stop timers. */
   close(): Promise<void>;
 }
 
+interface Parts {
+  db: Low<StoreData>;
+  dataDir: string;
+  clock: () => number;
+  intervalMs: number;
+  retentionMs: number;
+  recovery: RecoveryNotice | null;
+  applier: ChangeApplier;
+  makeLog: (writeSnapshot: () => Promise<void>) => ChangeLog;
+}
+
 class FileStore implements Store {
+  private readonly db: Low<StoreData>;
   private readonly queue: WriteQueue;
+  private readonly log: ChangeLog;
+  private readonly applier: ChangeApplier;
   private changes = 0;
   private backedUpChanges = 0;
   private lastBackupAt: number;
@@ -64,17 +95,16 @@ class FileStore implements Store {
   private timer: NodeJS.Timeout | undefined;
   private intervalBackup: Promise<BackupInfo> | null = null;
   private closing: Promise<void> | undefined;
+  readonly recovery: RecoveryNotice | null;
 
-  constructor(
-    private readonly db: Low<StoreData>,
-    private readonly dataDir: string,
-    private readonly clock: () => number,
-    private readonly intervalMs: number,
-    private readonly retentionMs: number,
-    readonly recovery: RecoveryNotice | null,
-  ) {
+  constructor(private readonly parts: Parts) {
+    this.db = parts.db;
+    this.recovery = parts.recovery;
+    this.applier = parts.applier;
     this.queue = new WriteQueue(() => this.db.write());
-    this.lastBackupAt = clock();
+    this.log = parts.makeLog(() => this.queue.changed());
+    this.lastBackupAt = parts.clock();
+    const { intervalMs } = parts;
     if (Number.isFinite(intervalMs) && intervalMs > 0) {
       const period = Math.min(intervalMs, 2 ** 31 - 1);
       // unref: a pending backup must never keep the process alive.
@@ -104,28 +134,47 @@ class FileStore implements Store {
     } catch (error) {
       failure = { error };
     }
+    // The store owns journalSeq: a snapshot must name the last journaled change it holds, even
+    // if `mutate` replaced everything (a restore), or lines would be replayed twice.
+    this.db.data.journalSeq = this.log.seq;
+    this.applier.invalidate();
     this.changes++;
     const written = this.queue.changed();
     return failure ? Promise.reject(failure.error) : written;
   }
 
-  flush(): Promise<void> {
-    return this.queue.flush();
+  apply(changes: Change[]): Promise<void> {
+    if (this.closing) return Promise.reject(new StoreError('closed', 'the store is closed'));
+    let prepared: ReturnType<typeof prepareChanges>;
+    try {
+      prepared = prepareChanges(changes);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (prepared.changes.length === 0) return this.log.appended();
+    this.applier.apply(this.db.data, prepared.changes);
+    const seq = this.log.next();
+    this.db.data.journalSeq = seq;
+    this.changes++;
+    return this.log.append(seq, prepared.text);
+  }
+
+  async flush(): Promise<void> {
+    await this.log.settle();
+    await this.queue.flush();
   }
 
   backupNow(reason: BackupReason): Promise<BackupInfo> {
     // One backup at a time; each snapshots the data when its turn comes.
     const run = this.backupChain.then(async () => {
+      // Memory holds every change, so the backup is complete either way; compacting first
+      // keeps the store file as complete as its backup. A failure here must not stop it.
+      await this.log.compactAll().catch(() => undefined);
       const changes = this.changes;
-      const info = await createBackup(
-        this.dataDir,
-        this.db.data,
-        reason,
-        this.clock(),
-        this.retentionMs,
-      );
+      const { dataDir, clock, retentionMs } = this.parts;
+      const info = await createBackup(dataDir, this.db.data, reason, clock(), retentionMs);
       this.backedUpChanges = Math.max(this.backedUpChanges, changes);
-      this.lastBackupAt = this.clock();
+      this.lastBackupAt = clock();
       return info;
     });
     this.backupChain = run.catch(() => undefined);
@@ -134,9 +183,9 @@ class FileStore implements Store {
 
   async maybeBackup(): Promise<BackupInfo | null> {
     if (this.closing || this.intervalBackup || this.changes === this.backedUpChanges) return null;
-    const elapsed = this.clock() - this.lastBackupAt;
+    const elapsed = this.parts.clock() - this.lastBackupAt;
     // A clock set backwards (elapsed < 0) counts as due rather than pausing backups.
-    if (elapsed >= 0 && elapsed < this.intervalMs) return null;
+    if (elapsed >= 0 && elapsed < this.parts.intervalMs) return null;
     this.intervalBackup = this.backupNow('interval');
     try {
       return await this.intervalBackup;
@@ -146,15 +195,17 @@ class FileStore implements Store {
   }
 
   listBackups(): Promise<BackupInfo[]> {
-    return listBackups(this.dataDir);
+    return listBackups(this.parts.dataDir);
   }
 
   close(): Promise<void> {
     this.closing ??= (async () => {
       clearInterval(this.timer);
-      await this.queue.flush();
+      await this.flush();
       await this.backupChain;
+      await this.log.compactAll();
       if (this.changes !== this.backedUpChanges) await this.backupNow('quit');
+      await this.log.close();
     })();
     return this.closing;
   }
@@ -164,23 +215,44 @@ class FileStore implements Store {
 export async function openStore(options: StoreOptions): Promise<Store> {
   const clock = options.clock ?? Date.now;
   const retentionMs = options.backupRetentionMs ?? DEFAULT_BACKUP_RETENTION_MS;
-  const file = path.join(options.dataDir, options.fileName ?? 'xinzhi.json');
+  const fileName = options.fileName ?? 'xinzhi.json';
+  const file = path.join(options.dataDir, fileName);
+  const journalFile = path.join(
+    options.dataDir,
+    `${path.basename(fileName, path.extname(fileName))}.journal`,
+  );
   const loaded = await loadStoreFile({ dataDir: options.dataDir, file, now: clock(), retentionMs });
+  const applier = new ChangeApplier();
+  const replay = await replayJournal(journalFile, loaded.data, applier);
 
   const durable = new DurableFile<StoreData>(file);
   const adapter = options.wrapAdapter ? options.wrapAdapter(durable) : durable;
   // Not db.read(): start-up needs the raw bytes (to move aside or back up), so it reads itself.
   const db = new Low<StoreData>(adapter, loaded.data);
-  if (loaded.needsWrite) await db.write();
+  // A damaged journal: save its good part in a snapshot first, and only then move it aside,
+  // so a crash in between replays the same lines again rather than losing them.
+  if (loaded.needsWrite || replay.damage) await db.write();
+  let recovery = loaded.recovery;
+  if (replay.damage) {
+    const moved = await moveAside(journalFile, clock(), false);
+    recovery = journalNotice(recovery, file, moved, replay, clock());
+  }
+  const journal = await openJournal(journalFile);
+  const limits = {
+    maxLines: options.journalMaxLines ?? DEFAULT_JOURNAL_MAX_LINES,
+    maxBytes: options.journalMaxBytes ?? DEFAULT_JOURNAL_MAX_BYTES,
+  };
 
-  const store = new FileStore(
+  const store = new FileStore({
     db,
-    options.dataDir,
+    dataDir: options.dataDir,
     clock,
-    options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
+    intervalMs: options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
     retentionMs,
-    loaded.recovery,
-  );
+    recovery,
+    applier,
+    makeLog: (writeSnapshot) => new ChangeLog(journal, replay.lastSeq, limits, writeSnapshot),
+  });
   if (loaded.needsBackup) store.markUnbackedUp();
   return store;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { fileTime } from '../../../src/main/store/backups';
 import { emptyStore, type StoreData } from '../../../src/main/store/schema';
+import type { Change, Store } from '../../../src/main/store/store';
 
 /** A fresh temporary directory, removed when the current test finishes. */
 export async function tempDir(): Promise<string> {
@@ -55,3 +56,24 @@ export async function putBackup(
 export async function filesMatching(dir: string, pattern: RegExp): Promise<string[]> {
   return (await fs.readdir(dir)).filter((name) => pattern.test(name)).sort();
 }
+
+// Journal helpers: the files beside a store, and highlight changes.
+export const storeFile = (dir: string) => path.join(dir, 'xinzhi.json');
+export const journalFile = (dir: string) => path.join(dir, 'xinzhi.journal');
+
+export async function journalLines(dir: string): Promise<{ seq: number; changes: Change[] }[]> {
+  const text = await fs.readFile(journalFile(dir), 'utf8');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { seq: number; changes: Change[] });
+}
+
+export const put = (id: string, extra: Record<string, unknown> = {}): Change => ({
+  type: 'put',
+  collection: 'highlights',
+  record: { id, ...extra },
+});
+export const del = (id: string): Change => ({ type: 'delete', collection: 'highlights', id });
+export const ids = (store: Store | StoreData) =>
+  ('data' in store ? store.data : store).highlights.map((h) => h.id);

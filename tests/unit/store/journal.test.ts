@@ -101,4 +101,49 @@ describe('journal', () => {
     const error = await journal.append({ late: true }).catch((e: unknown) => e);
     expect(isStoreError(error, 'closed')).toBe(true);
   });
+
+  it('rewrites to the lines kept, with appends made meanwhile going to the new file', async () => {
+    const file = await journalFile();
+    const journal = await openJournal(file);
+    await Promise.all(Array.from({ length: 10 }, (_, n) => journal.append({ n })));
+    const keepOdd = (line: string) => (JSON.parse(line) as { n: number }).n % 2 === 1;
+    const during = [
+      journal.rewrite(keepOdd),
+      journal.append({ n: 100 }),
+      journal.append({ n: 102 }),
+    ];
+    await Promise.all(during);
+    const expected = [1, 3, 5, 7, 9, 100, 102].map((n) => ({ n }));
+    expect(await journal.readAll()).toEqual(expected);
+    expect(journal.lineCount).toBe(7);
+    await journal.append({ n: 104 });
+    await journal.close();
+    const again = await openJournal(file);
+    expect(await again.readAll()).toEqual([...expected, { n: 104 }]);
+    expect(again.lineCount).toBe(8);
+    expect(again.byteCount).toBe((await fs.stat(file)).size);
+    await again.close();
+  });
+
+  it('counts lines and bytes, including appends not yet written', async () => {
+    const journal = await openJournal(await journalFile());
+    const written = journal.appendLine('{"a":1}');
+    expect([journal.lineCount, journal.byteCount]).toEqual([1, 8]);
+    await written;
+    await journal.rewrite(() => false);
+    expect([journal.lineCount, journal.byteCount]).toEqual([0, 0]);
+    await journal.close();
+    await expect(journal.rewrite(() => true)).rejects.toThrow(/closed/);
+  });
+
+  it('removes a .tmp left by a crash mid-rewrite and keeps the journal', async () => {
+    const file = await journalFile();
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, '{"n":1}\n');
+    await fs.writeFile(`${file}.tmp`, '{"n":');
+    const journal = await openJournal(file);
+    expect(await journal.readAll()).toEqual([{ n: 1 }]);
+    await expect(fs.access(`${file}.tmp`)).rejects.toThrow();
+    await journal.close();
+  });
 });

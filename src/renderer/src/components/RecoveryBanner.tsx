@@ -3,6 +3,19 @@ import { Icon } from './Icon';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
+function message(notice: RecoveryNotice): string {
+  if (notice.damagedJournal && notice.damagedFile === notice.damagedJournal) {
+    return (
+      `The log of your most recent changes was damaged (probably by a crash), so it was kept as ` +
+      `${fileName(notice.damagedJournal)}. Every change before the damage was recovered.`
+    );
+  }
+  const restored = notice.restoredFrom
+    ? `Your data was restored from the backup ${fileName(notice.restoredFrom)}.`
+    : 'There was no backup to restore, so Xinzhi started with a fresh library.';
+  return `It was kept as ${fileName(notice.damagedFile)}. ${restored}`;
+}
+
 /** Tells the user, once, that their data file was damaged and what was done about it. */
 export function RecoveryBanner({
   notice,
@@ -15,11 +28,8 @@ export function RecoveryBanner({
     <div className="banner" role="alert">
       <Icon name="alert" />
       <div>
-        <strong>Your data file could not be read, so nothing was lost by overwriting it.</strong> It
-        was kept as <code>{fileName(notice.damagedFile)}</code>.{' '}
-        {notice.restoredFrom
-          ? `Your data was restored from the backup ${fileName(notice.restoredFrom)}.`
-          : 'There was no backup to restore, so Xinzhi started with a fresh library.'}
+        <strong>Your data file could not be read, so it was not overwritten.</strong>{' '}
+        {message(notice)}
       </div>
       <button type="button" className="button" onClick={onDismiss}>
         OK
