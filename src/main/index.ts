@@ -11,7 +11,7 @@ import {
 } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { registerIpc } from './ipc';
+import { registerIpc, type IpcRegistration } from './ipc';
 import { aboutText, menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, installGuards, isAppUrl } from './security';
 import { createServices, type Services } from './services';
@@ -22,6 +22,8 @@ if (process.env.XINZHI_DATA_DIR) app.setPath('userData', process.env.XINZHI_DATA
 
 let win: BrowserWindow | null = null;
 let services: Services | null = null;
+let ipc: IpcRegistration | null = null;
+let windowSaved: Promise<unknown> = Promise.resolve();
 const appUrl =
   process.env.ELECTRON_RENDERER_URL ??
   pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
@@ -34,10 +36,14 @@ if (!app.requestSingleInstanceLock()) {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Xinzhi could not start', String(error));
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Never linger as an invisible process holding the single-instance lock.
+      dialog.showErrorBox('Xinzhi could not start', String(error));
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
@@ -47,14 +53,17 @@ async function start(): Promise<void> {
       app.on('web-contents-created', (_e, contents) => listener(contents)),
     session: session.defaultSession,
   });
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-      },
-    }),
-  );
+  if (!process.env.ELECTRON_RENDERER_URL) {
+    // The page's own meta CSP is relaxed for the dev server; everywhere else the header applies too.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        },
+      }),
+    );
+  }
   const resourcesDir = app.isPackaged
     ? join(process.resourcesPath, 'resources')
     : join(app.getAppPath(), 'resources');
@@ -64,7 +73,7 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
   });
   const s = services;
-  registerIpc(
+  ipc = registerIpc(
     ipcMain,
     s,
     (event) => event.sender === win?.webContents && isAppUrl(event.senderFrame?.url ?? '', appUrl),
@@ -102,24 +111,46 @@ function createWindow(s: Services): void {
   win.on('close', () => {
     if (!win) return;
     const b = win.getNormalBounds();
-    void s.saveWindowState({
+    const state = {
       x: b.x,
       y: b.y,
       width: b.width,
       height: b.height,
       maximized: win.isMaximized(),
+    };
+    windowSaved = s.saveWindowState(state).catch((error: unknown) => {
+      console.error('[xinzhi] window state not saved', error);
     });
   });
   win.on('closed', () => (win = null));
   void win.loadURL(appUrl);
 }
 
-// Flush and back up before quitting: a mutation the UI showed is never lost.
-let quitting = false;
+/**
+ * Quitting: close the window first (it saves its bounds, and the page saves its reading
+ * position as it unloads), let those last calls finish, then flush and back up the store.
+ */
+async function shutDown(s: Services): Promise<void> {
+  const w = win;
+  if (w) {
+    const closed = new Promise<void>((resolve) => w.once('closed', () => resolve()));
+    w.close();
+    await closed;
+  }
+  await windowSaved;
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the page's last IPC messages
+  await ipc?.idle();
+  await s.dispose();
+}
+
+let shutdown: Promise<void> | null = null;
+let disposed = false;
 app.on('before-quit', (event) => {
-  if (quitting || !services) return;
+  if (disposed || !services) return;
   event.preventDefault();
-  quitting = true;
-  void services.dispose().finally(() => app.quit());
+  shutdown ??= shutDown(services).finally(() => {
+    disposed = true;
+    app.quit();
+  });
 });
 app.on('window-all-closed', () => app.quit());

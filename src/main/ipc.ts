@@ -58,12 +58,18 @@ export interface IpcEventLike {
   senderFrame?: { url: string } | null;
 }
 
+export interface IpcRegistration {
+  /** Resolves once every call received so far has been answered (before the store closes). */
+  idle(): Promise<void>;
+}
+
 /** Registers every channel; calls from anything but our own window are refused. */
 export function registerIpc(
   ipcMain: IpcMainLike,
   handlers: Handlers,
   isTrustedSender: (event: IpcEventLike) => boolean,
-): void {
+): IpcRegistration {
+  const pending = new Set<Promise<unknown>>();
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input): Promise<Result<unknown>> | Result<unknown> => {
       if (!isTrustedSender(event)) {
@@ -72,7 +78,15 @@ export function registerIpc(
           error: { code: 'forbidden', message: 'This window may not call the app.' },
         };
       }
-      return dispatch(handlers, channel, input);
+      const call = dispatch(handlers, channel, input);
+      pending.add(call);
+      void call.finally(() => pending.delete(call));
+      return call;
     });
   }
+  return {
+    idle: async () => {
+      await Promise.allSettled([...pending]);
+    },
+  };
 }

@@ -19,8 +19,8 @@ const none = z.undefined();
 
 /** Start-up had to recover: the UI tells the user what happened. Set by the store. */
 export interface RecoveryNotice {
-  /** Where the damaged file was moved; it is never deleted. */
-  damagedFile: string;
+  /** Where the damaged file was moved (it is never deleted); null when the file was missing. */
+  damagedFile: string | null;
   /** The backup (or, for a damaged journal only, the intact store file) the data came from;
    * null when there was nothing to restore and the store started empty. */
   restoredFrom: string | null;

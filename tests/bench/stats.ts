@@ -64,10 +64,11 @@ export function printTable(figures: Figure[]): void {
     String(f.runs),
     f.p50.toFixed(2),
     f.p95.toFixed(2),
+    f.max.toFixed(2),
     f.target ?? '',
     f.pass === undefined ? '' : f.pass ? 'ok' : 'MISSED',
   ]);
-  const head = ['benchmark', 'runs', 'p50 ms', 'p95 ms', 'target', ''];
+  const head = ['benchmark', 'runs', 'p50 ms', 'p95 ms', 'max ms', 'target', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(line(head));

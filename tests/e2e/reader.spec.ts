@@ -23,11 +23,16 @@ test('settings and the reading position survive a restart', async ({ app }) => {
   await page.getByRole('button', { name: 'Reading settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Reading settings' });
   await settings.getByRole('button', { name: 'Dark' }).click();
-  await settings.getByRole('button', { name: 'Larger text' }).click();
-  await settings.getByRole('button', { name: 'Larger text' }).click();
+  // From the keyboard: focus stays on the control while the text grows.
+  const larger = settings.getByRole('button', { name: 'Larger text' });
+  await larger.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(larger).toBeFocused();
   await settings.getByRole('button', { name: 'Looser line spacing' }).click();
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Reading settings' })).toBeFocused();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const article = page.locator('article.article');
   await expect(article).toHaveCSS('font-size', '20px');

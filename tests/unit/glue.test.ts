@@ -15,7 +15,7 @@ const electron = vi.hoisted(() => {
   const appEvents = new Map<string, Fn[]>();
   const windows: {
     options: Record<string, unknown>;
-    events: Map<string, Fn>;
+    events: Map<string, Fn[]>;
     focused: number;
     url?: string;
     contents: unknown;
@@ -54,10 +54,10 @@ const electron = vi.hoisted(() => {
       windows.push(this.record);
     }
     once(event: string, fn: Fn) {
-      this.record.events.set(event, fn);
+      this.record.events.set(event, [...(this.record.events.get(event) ?? []), fn]);
     }
     on(event: string, fn: Fn) {
-      this.record.events.set(event, fn);
+      this.record.events.set(event, [...(this.record.events.get(event) ?? []), fn]);
     }
     maximize() {}
     isMinimized() {
@@ -73,6 +73,13 @@ const electron = vi.hoisted(() => {
     }
     getNormalBounds() {
       return { x: 10, y: 20, width: 1000, height: 700 };
+    }
+    close() {
+      for (const name of ['close', 'closed'])
+        for (const fn of this.record.events.get(name) ?? []) fn();
+    }
+    isDestroyed() {
+      return false;
     }
     loadURL(url: string) {
       this.record.url = url;
@@ -202,11 +209,25 @@ describe('the main process glue', () => {
     for (const fn of electron.appEvents.get('second-instance') ?? []) fn();
     expect(win.focused).toBe(1);
 
-    // Quitting flushes the services before the app really quits.
+    // Quitting closes the window (which saves its bounds), then flushes the services, and only
+    // then really quits.
     const preventDefault = vi.fn();
     for (const fn of electron.appEvents.get('before-quit') ?? []) fn({ preventDefault });
     expect(preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(electron.state.quitCalls).toBe(1));
+    const { createServices } = await import('../../src/main/services');
+    const reopened = await createServices({
+      dataDir,
+      resourcesDir: join(import.meta.dirname, '../../resources'),
+    });
+    expect(reopened.windowState()).toEqual({
+      x: 10,
+      y: 20,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
+    await reopened.dispose();
   });
 });
 

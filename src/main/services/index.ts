@@ -19,8 +19,6 @@ export type WindowState = NonNullable<StoreData['windowState']>;
 export interface Services extends Handlers {
   windowState(): WindowState | null;
   saveWindowState(state: WindowState): Promise<void>;
-  /** Everything acknowledged so far is on disk when this resolves. */
-  flush(): Promise<void>;
   /** Flush, take the quit backup, stop timers. The object must not be used afterwards. */
   dispose(): Promise<void>;
 }
@@ -61,7 +59,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...readingServices(store, corpus, now),
     windowState: () => store.data.windowState,
     saveWindowState: (state) => store.apply([{ type: 'set', doc: 'windowState', value: state }]),
-    flush: () => store.flush(),
     dispose: () => store.close(),
   };
   return services;

@@ -57,13 +57,19 @@ export class ChangeLog {
     return ++this.lastSeq;
   }
 
-  /** Journals batch `seq` (`changes` is its JSON text); resolves once the line is fsync'd. */
+  /**
+   * Journals batch `seq` (`changes` is its JSON text); resolves once the line is fsync'd. If the
+   * append fails, memory is already ahead of the journal, so a full snapshot carries the change
+   * instead: the caller is told it failed only if that fails too, so the UI never rolls back a
+   * change the store kept.
+   */
   append(seq: number, changes: string): Promise<void> {
-    const written = this.journal.appendLine(`{"seq":${seq},"changes":${changes}}`);
-    // Memory is ahead of the journal if this fails: a snapshot carries the change instead.
-    this.tail = written.catch(() => void this.writeSnapshot().catch(noop));
+    const durable = this.journal
+      .appendLine(`{"seq":${seq},"changes":${changes}}`)
+      .catch(() => this.writeSnapshot());
+    this.tail = durable.catch(noop);
     this.maybeCompact();
-    return written;
+    return durable;
   }
 
   /** Resolves once every append so far has settled (written or failed). */

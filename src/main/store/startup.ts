@@ -64,9 +64,7 @@ export async function loadStoreFile(options: LoadOptions): Promise<LoadedStore> 
   await fs.rm(`${file}.tmp`, { force: true });
 
   const bytes = await readBytesIfExists(file);
-  if (bytes === null) {
-    return { data: emptyStore(), needsWrite: true, needsBackup: false, recovery: null };
-  }
+  if (bytes === null) return startWithoutFile(options);
   let result: ReturnType<typeof migrate>;
   try {
     result = migrate(parseJson(bytes.toString('utf8'), file));
@@ -80,6 +78,28 @@ export async function loadStoreFile(options: LoadOptions): Promise<LoadedStore> 
   // The original bytes first, so a downgrade (or a bad migration) can be undone by hand.
   await createRawBackup(dataDir, bytes, 'pre-migration', now, retentionMs);
   return { data: result.data, needsWrite: true, needsBackup: true, recovery: null };
+}
+
+/**
+ * No store file. On a first start there are no backups either: start empty. Backups without a
+ * file mean it was lost (deleted, or a crash between moving a damaged file aside and writing its
+ * replacement): restore the newest valid backup and say so, rather than start empty and let the
+ * backups age out.
+ */
+async function startWithoutFile(options: LoadOptions): Promise<LoadedStore> {
+  const backup = await newestValidBackup(options.dataDir);
+  if (!backup) return { data: emptyStore(), needsWrite: true, needsBackup: false, recovery: null };
+  return {
+    data: backup.data,
+    needsWrite: true,
+    needsBackup: backup.reason === 'pre-migration',
+    recovery: {
+      damagedFile: null,
+      restoredFrom: backup.path,
+      reason: `${path.basename(options.file)} was missing`,
+      at: new Date(options.now).toISOString(),
+    },
+  };
 }
 
 async function recover(options: LoadOptions, error: StoreError): Promise<LoadedStore> {

@@ -64,7 +64,7 @@ describe.each(DAMAGED)('a store file holding %s', (_, content) => {
     expect(store.data).toEqual(emptyStore());
     expect(store.recovery?.restoredFrom).toBeNull();
     expect(store.recovery?.damagedFile).toMatch(/xinzhi\.damaged-.*\.json$/);
-    expect(await fs.readFile(store.recovery!.damagedFile)).toEqual(Buffer.from(content));
+    expect(await fs.readFile(store.recovery!.damagedFile!)).toEqual(Buffer.from(content));
     expect(await readJson(file)).toEqual(emptyStore());
     await store.close();
   });
@@ -97,7 +97,7 @@ describe('recovery', () => {
     const { dir, file } = await setUp(future);
     const store = await openStore({ dataDir: dir });
     expect(store.recovery?.reason).toMatch(/newer version/);
-    expect(await fs.readFile(store.recovery!.damagedFile, 'utf8')).toBe(future);
+    expect(await fs.readFile(store.recovery!.damagedFile!, 'utf8')).toBe(future);
     expect(((await readJson(file)) as StoreData).schemaVersion).toBe(1);
     await store.close();
   });
@@ -126,12 +126,30 @@ describe('recovery', () => {
     await store.close();
   });
 
-  it('starts empty without a notice when there is no file at all, even with backups', async () => {
+  it('starts empty without a notice on a first start (no file, no backups)', async () => {
     const dir = await tempDir();
-    await putBackup(dir, T0 - DAY, JSON.stringify(sampleData('old')));
     const store = await openStore({ dataDir: dir });
     expect(store.recovery).toBeNull();
     expect(store.data).toEqual(emptyStore());
     await store.close();
+  });
+
+  it('restores the newest valid backup, and says so, when the file is missing', async () => {
+    const dir = await tempDir();
+    await putBackup(dir, T0 - 2 * DAY, JSON.stringify(sampleData('older')));
+    await putBackup(dir, T0 - DAY, JSON.stringify(sampleData('old')));
+    const store = await openStore({ dataDir: dir });
+    expect(store.data.highlights[0]?.id).toBe('old');
+    expect(store.recovery).toMatchObject({
+      damagedFile: null,
+      reason: expect.stringMatching(/missing/),
+    });
+    expect(store.recovery?.restoredFrom).toMatch(/backups[\\/]xinzhi-/);
+    await store.close();
+    // The restored data is the store file now.
+    const reopened = await openStore({ dataDir: dir });
+    expect(reopened.recovery).toBeNull();
+    expect(reopened.data.highlights[0]?.id).toBe('old');
+    await reopened.close();
   });
 });

@@ -24,7 +24,8 @@ export function App() {
   useTheme(data?.settings.theme ?? 'system');
 
   // Until the user navigates, reopen what was open at quit: the last article, or the Library.
-  const lastArticleId = data?.settings.lastArticleId ?? null;
+  const remembered = data?.settings.lastArticleId ?? null;
+  const lastArticleId = data?.articles.some((a) => a.id === remembered) ? remembered : null;
   const { view, articleId } = navigation ?? {
     view: lastArticleId ? 'reader' : 'library',
     articleId: lastArticleId,

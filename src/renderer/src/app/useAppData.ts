@@ -43,8 +43,14 @@ export function useAppData(report: (message: string) => void) {
       settingsRef.current = next;
       setData((d) => (d ? { ...d, settings: next } : d));
       call(api.settingsUpdate(patch)).catch((error: unknown) => {
-        settingsRef.current = before;
-        setData((d) => (d ? { ...d, settings: before } : d));
+        // Undo only this change, and only where no later change has replaced it.
+        const now = settingsRef.current ?? next;
+        const undone = { ...now };
+        for (const key of Object.keys(patch) as (keyof Settings)[]) {
+          if (now[key] === next[key]) Object.assign(undone, { [key]: before[key] });
+        }
+        settingsRef.current = undone;
+        setData((d) => (d ? { ...d, settings: undone } : d));
         report(`Your preference was not saved: ${errorMessage(error)}`);
       });
     },

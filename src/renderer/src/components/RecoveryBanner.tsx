@@ -13,7 +13,10 @@ function message(notice: RecoveryNotice): string {
   const restored = notice.restoredFrom
     ? `Your data was restored from the backup ${fileName(notice.restoredFrom)}.`
     : 'There was no backup to restore, so Xinzhi started with a fresh library.';
-  return `It was kept as ${fileName(notice.damagedFile)}. ${restored}`;
+  const kept = notice.damagedFile
+    ? `It was kept as ${fileName(notice.damagedFile)}.`
+    : 'The file was missing.';
+  return `${kept} ${restored}`;
 }
 
 /** Tells the user, once, that their data file was damaged and what was done about it. */
@@ -28,7 +31,11 @@ export function RecoveryBanner({
     <div className="banner" role="alert">
       <Icon name="alert" />
       <div>
-        <strong>Your data file could not be read, so it was not overwritten.</strong>{' '}
+        <strong>
+          {notice.damagedFile
+            ? 'Your data file could not be read, so it was not overwritten.'
+            : 'Your data file was missing.'}
+        </strong>{' '}
         {message(notice)}
       </div>
       <button type="button" className="button" onClick={onDismiss}>

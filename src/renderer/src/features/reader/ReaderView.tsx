@@ -44,6 +44,11 @@ export function ReaderView(props: Props) {
   const [showAbout, setShowAbout] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const pane = useRef<HTMLDivElement>(null);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  const closeSettings = useCallback(() => {
+    setShowSettings(false);
+    settingsButton.current?.focus();
+  }, []);
   const index = articles.findIndex((a) => a.id === articleId);
   const prev = articles[index - 1];
   const next = articles[index + 1];
@@ -224,6 +229,7 @@ export function ReaderView(props: Props) {
           <button
             type="button"
             className="icon-button"
+            ref={settingsButton}
             aria-label="Reading settings"
             aria-expanded={showSettings}
             title="Reading settings"
@@ -233,11 +239,7 @@ export function ReaderView(props: Props) {
             <Icon name="text" />
           </button>
           {showSettings && (
-            <ReadingSettings
-              settings={settings}
-              onChange={onSettings}
-              onClose={() => setShowSettings(false)}
-            />
+            <ReadingSettings settings={settings} onChange={onSettings} onClose={closeSettings} />
           )}
         </div>
         <button

@@ -54,19 +54,22 @@ interface Props {
 /** The "Aa" popover: theme, text size, line spacing, column width. Esc closes it. */
 export function ReadingSettings({ settings, onChange, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  }, [onClose]);
+  // On open only: focus the current theme, and close on a click outside.
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[aria-pressed="true"]')?.focus();
     const onDown = (event: MouseEvent) => {
-      const target = event.target as Node;
-      if (
-        !ref.current?.contains(target) &&
-        !(target as Element).closest?.('[data-settings-toggle]')
-      )
-        onClose();
+      const target = event.target as Element;
+      if (!ref.current?.contains(target) && !target.closest?.('[data-settings-toggle]')) {
+        close.current();
+      }
     };
     document.addEventListener('mousedown', onDown);
     return () => document.removeEventListener('mousedown', onDown);
-  }, [onClose]);
+  }, []);
 
   const { fontSize, lineHeight, columnWidth } = settings;
   return (

@@ -72,6 +72,8 @@ export function useReadingPosition(
     );
     const headings = blocks.filter((el) => /^H[23]$/.test(el.tagName));
     let pending: ReadingPosition | null = null;
+    // The last position saved (or restored): opening an article without moving saves nothing.
+    let saved = initialRef.current;
     let timer: number | undefined;
     let frame = 0;
 
@@ -80,6 +82,7 @@ export function useReadingPosition(
       if (!pending) return;
       saveRef.current(pending);
       setSavedBlock(pending.blockId);
+      saved = pending;
       pending = null;
     };
     const measure = () => {
@@ -91,7 +94,12 @@ export function useReadingPosition(
       const current = headings.filter((h) => h.getBoundingClientRect().top <= line).pop();
       setSection(current?.dataset.blockId ?? null);
       if (!block?.dataset.blockId) return;
-      pending = { blockId: block.dataset.blockId, percent: Math.round(p * 10) / 10 };
+      const next = { blockId: block.dataset.blockId, percent: Math.round(p * 10) / 10 };
+      if (saved && saved.blockId === next.blockId && Math.abs(saved.percent - next.percent) < 1) {
+        pending = null;
+        return;
+      }
+      pending = next;
       window.clearTimeout(timer);
       timer = window.setTimeout(flush, SAVE_DELAY_MS);
     };
@@ -99,7 +107,6 @@ export function useReadingPosition(
       if (!frame) frame = requestAnimationFrame(measure);
     };
     measure();
-    pending = null; // opening an article is not a move; only scrolling saves
     pane.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('pagehide', flush);
     return () => {
