@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { Article, ArticleSummary } from './article';
 import {
+  colorSchema,
+  highlightIdSchema,
+  noteSchema,
+  tagsSchema,
+  textPositionSelectorSchema,
+  textQuoteSelectorSchema,
+  type PlacedHighlight,
+} from './highlights';
+import {
   readingPositionSchema,
   settingsSchema,
   type ReadingProgress,
@@ -64,6 +73,36 @@ export const contract = {
   'progress:save': channel<ReadingProgress>()(
     readingPositionSchema.extend({ articleId: articleIdSchema }).strict(),
   ),
+  'highlights:list': channel<PlacedHighlight[]>()(
+    z.object({ articleId: articleIdSchema.optional() }).strict(),
+  ),
+  'highlights:create': channel<PlacedHighlight>()(
+    z
+      .object({
+        articleId: articleIdSchema,
+        quote: textQuoteSelectorSchema,
+        position: textPositionSelectorSchema,
+        color: colorSchema,
+        note: noteSchema.optional(),
+        tags: tagsSchema.optional(),
+      })
+      .strict()
+      .refine(
+        (h) => h.position.end - h.position.start === h.quote.exact.length,
+        'The quote and the position disagree on the length of the highlight.',
+      ),
+  ),
+  'highlights:update': channel<PlacedHighlight>()(
+    z
+      .object({
+        id: highlightIdSchema,
+        color: colorSchema.optional(),
+        note: noteSchema.optional(),
+        tags: tagsSchema.optional(),
+      })
+      .strict(),
+  ),
+  'highlights:delete': channel<null>()(z.object({ id: highlightIdSchema }).strict()),
 };
 
 export type Contract = typeof contract;

@@ -23,6 +23,8 @@ interface Source {
 export interface Corpus {
   list(): ArticleSummary[];
   get(id: string): Article;
+  /** The article's canonical text: what highlight positions index. */
+  text(id: string): string;
   ids(): string[];
 }
 
@@ -42,6 +44,7 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
   );
   const byId = new Map(sources.map((s) => [s.meta.id, s]));
   const parsed = new Map<string, Article>();
+  const texts = new Map<string, string>();
 
   // Parsing is cheap (a few ms for the whole corpus) but done once per article, on first use.
   const article = (source: Source): Article => {
@@ -59,8 +62,15 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
       contentHash: createHash('sha256').update(text).digest('hex'),
     };
     parsed.set(source.meta.id, result);
+    texts.set(source.meta.id, text);
     return result;
   };
+
+  function get(id: string): Article {
+    const source = byId.get(id);
+    if (!source) throw new AppError('not_found', `There is no article "${id}" in the corpus.`);
+    return article(source);
+  }
 
   return {
     ids: () => sources.map((s) => s.meta.id),
@@ -69,10 +79,7 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
         const { blocks: _blocks, toc: _toc, contentHash: _hash, ...summary } = article(s);
         return summary;
       }),
-    get(id) {
-      const source = byId.get(id);
-      if (!source) throw new AppError('not_found', `There is no article "${id}" in the corpus.`);
-      return article(source);
-    },
+    get,
+    text: (id) => texts.get(get(id).id) ?? '',
   };
 }

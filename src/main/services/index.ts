@@ -3,6 +3,7 @@ import type { AppInfo, Handlers } from '../../shared/api';
 import { openStore } from '../store/store';
 import type { StoreData } from '../store/schema';
 import { loadCorpus } from './corpus';
+import { highlightServices } from './highlights';
 import { readingServices } from './reading';
 
 export interface ServiceOptions {
@@ -57,6 +58,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'corpus:list': () => corpus.list(),
     'corpus:get': ({ id }) => corpus.get(id),
     ...readingServices(store, corpus, now),
+    ...highlightServices(store, corpus, now),
     windowState: () => store.data.windowState,
     saveWindowState: (state) => store.apply([{ type: 'set', doc: 'windowState', value: state }]),
     dispose: () => store.close(),

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/** Highlights: W3C Web Annotation selectors plus our own fields. */
+
+export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type Color = (typeof COLORS)[number];
+
+export const LIMITS = {
+  quote: 20_000,
+  context: 32,
+  note: 100_000,
+  tags: 50,
+  tag: 100,
+} as const;
+
+export const textQuoteSelectorSchema = z
+  .object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z
+      .string()
+      .max(
+        LIMITS.quote,
+        `A highlight can hold at most ${LIMITS.quote.toLocaleString('en')} characters.`,
+      )
+      .refine((s) => s.trim().length > 0, 'The quote is empty.'),
+    prefix: z.string().max(LIMITS.context),
+    suffix: z.string().max(LIMITS.context),
+  })
+  .strict();
+export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
+
+/** Offsets in the article's canonical text, in UTF-16 code units (what JavaScript strings index). */
+export const textPositionSelectorSchema = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+  })
+  .strict()
+  .refine((p) => p.end > p.start, 'The position ends before it starts.');
+export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
+
+const tagSchema = z
+  .string()
+  .trim()
+  .min(1, 'A tag cannot be empty.')
+  .max(LIMITS.tag, `A tag can be at most ${LIMITS.tag} characters.`);
+export const tagsSchema = z
+  .array(tagSchema)
+  .max(LIMITS.tags, `A highlight can have at most ${LIMITS.tags} tags.`);
+export const noteSchema = z
+  .string()
+  .max(LIMITS.note, `A note can be at most ${LIMITS.note.toLocaleString('en')} characters.`);
+export const colorSchema = z.enum(COLORS, {
+  error: `The colour must be one of ${COLORS.join(', ')}.`,
+});
+export const highlightIdSchema = z.string().regex(/^h-[0-9a-z-]{6,64}$/, 'not a highlight id');
+
+export type AnchorStatus = 'anchored' | 'moved' | 'uncertain' | 'orphaned';
+
+/** A highlight as stored. */
+export interface Highlight {
+  id: string;
+  articleId: string;
+  /** SHA-256 of the article's canonical text when the selectors were last placed. */
+  contentHash: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  color: Color;
+  note: string;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A highlight as the app shows it: where it lands in the current text, and how sure we are. */
+export interface PlacedHighlight extends Highlight {
+  status: AnchorStatus;
+  /** Current offsets; absent when orphaned. */
+  start?: number;
+  end?: number;
+}
