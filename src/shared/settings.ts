@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLORS } from './highlights';
 
 /** Reader and app preferences. Shared by main (validation, storage) and renderer (UI). */
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
@@ -14,6 +15,8 @@ export const settingsSchema = z.object({
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
   lineHeight: z.number().min(LINE_HEIGHT.min).max(LINE_HEIGHT.max),
   columnWidth: z.number().int().min(COLUMN_WIDTH.min).max(COLUMN_WIDTH.max),
+  /** The colour `h` highlights with: the one used last. */
+  highlightColor: z.enum(COLORS),
   /** The article open at quit, reopened at the next start; null for the Library. */
   lastArticleId: z
     .string()
@@ -28,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lineHeight: LINE_HEIGHT.default,
   columnWidth: COLUMN_WIDTH.default,
   lastArticleId: null,
+  highlightColor: 'yellow',
 };
 
 /** Where the reader was in one article: the block at the top of the viewport. */

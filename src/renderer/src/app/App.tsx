@@ -97,6 +97,7 @@ export function App() {
             onOpen={openArticle}
             onSettings={updateSettings}
             onProgress={saveProgress}
+            onNotice={notices.push}
           />
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticleSummary } from '../../../../shared/article';
+import type { Color } from '../../../../shared/highlights';
 import {
   FONT_SIZE,
   type ReadingPosition,
@@ -10,6 +11,8 @@ import { Icon } from '../../components/Icon';
 import { api, call, errorMessage } from '../../lib/api';
 import { hasMod, isTyping, modalOpen } from '../../lib/keys';
 import { AboutPanel } from './AboutPanel';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useHighlights } from './useHighlights';
 import { ArticleBody } from './ArticleBody';
 import { ReadingSettings } from './ReadingSettings';
 import { Toc } from './Toc';
@@ -23,10 +26,31 @@ interface Props {
   onOpen(id: string): void;
   onSettings(patch: Partial<Settings>): void;
   onProgress(articleId: string, position: ReadingPosition): void;
+  onNotice(message: string): void;
 }
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const smooth = (): ScrollBehavior => (reducedMotion() ? 'auto' : 'smooth');
+
+const EXTEND: Record<string, ['forward' | 'backward', 'character' | 'line']> = {
+  ArrowRight: ['forward', 'character'],
+  ArrowLeft: ['backward', 'character'],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+};
+
+/**
+ * Shift+arrows extend the selection from a caret placed with a click (Ctrl/Alt+Shift by word),
+ * as in an editor: the way to highlight from the keyboard in read-only text.
+ */
+function extendSelection(container: HTMLElement, event: KeyboardEvent): boolean {
+  const move = EXTEND[event.key];
+  const selection = document.getSelection();
+  if (!move || !selection?.anchorNode || !container.contains(selection.anchorNode)) return false;
+  const byWord = move[1] === 'character' && (event.ctrlKey || event.metaKey);
+  selection.modify('extend', move[0], byWord ? 'word' : move[1]);
+  return true;
+}
 
 /** Briefly highlights an element the user jumped to, then moves focus there. */
 function flash(element: HTMLElement) {
@@ -70,6 +94,14 @@ export function ReaderView(props: Props) {
     [articleId, onProgress],
   );
   const { section, percent, savedBlock } = useReadingPosition(pane, article, props.progress, save);
+  const { create, text, starts } = useHighlights(article, pane, props.onNotice);
+  const highlight = useCallback(
+    (start: number, end: number, color: Color) => {
+      void create(start, end, color);
+      if (color !== settings.highlightColor) onSettings({ highlightColor: color });
+    },
+    [create, settings.highlightColor, onSettings],
+  );
 
   useEffect(() => {
     if (article) {
@@ -101,6 +133,10 @@ export function ReaderView(props: Props) {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event) || event.altKey || modalOpen()) return;
       const container = pane.current;
+      if (container && event.shiftKey && extendSelection(container, event)) {
+        event.preventDefault();
+        return;
+      }
       if (hasMod(event)) {
         if (event.key === '=' || event.key === '+') setFontSize(FONT_SIZE.step);
         else if (event.key === '-' || event.key === '_') setFontSize(-FONT_SIZE.step);
@@ -271,6 +307,17 @@ export function ReaderView(props: Props) {
           onClick={onArticleClick}
         >
           {article && <ArticleBody article={article} />}
+          {article && (
+            <SelectionToolbar
+              pane={pane}
+              article={article}
+              text={text}
+              starts={starts}
+              lastColor={settings.highlightColor}
+              onHighlight={highlight}
+              onNotice={props.onNotice}
+            />
+          )}
         </div>
         {showAbout && article && (
           <AboutPanel article={article} onClose={() => setShowAbout(false)} />

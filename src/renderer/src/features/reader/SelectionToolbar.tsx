@@ -1,0 +1,149 @@
+import { useEffect, useState, type RefObject } from 'react';
+import type { Article } from '../../../../shared/article';
+import { COLORS, type Color } from '../../../../shared/highlights';
+import { formatDate } from '../../lib/format';
+import { hasMod, isTyping, modalOpen } from '../../lib/keys';
+import { rangeToOffsets } from '../../lib/textOffsets';
+
+export const COLOR_LABEL: Record<Color, string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+};
+
+interface Selected {
+  start: number;
+  end: number;
+  top: number;
+  left: number;
+}
+
+interface Props {
+  pane: RefObject<HTMLDivElement | null>;
+  article: Article;
+  text: string;
+  starts: Map<string, number>;
+  lastColor: Color;
+  onHighlight(start: number, end: number, color: Color): void;
+  onNotice(message: string): void;
+}
+
+/** "Highlight yellow" … or the citation the quote is copied with. */
+export function citation(article: Article, quote: string): string {
+  return `“${quote.replace(/\s+/g, ' ').trim()}” — ${article.author}, “${article.title}”, ${article.publisher}, ${formatDate(article.date)}.`;
+}
+
+/**
+ * The toolbar that appears by a selection in the article: five colours, copy with citation,
+ * and (with the Flashcards issue) make a flashcard. Keys while it is open: `h` highlights in the
+ * last colour, `1`–`5` pick a colour, Esc closes it.
+ */
+export function SelectionToolbar({
+  pane,
+  article,
+  text,
+  starts,
+  lastColor,
+  onHighlight,
+  onNotice,
+}: Props) {
+  const [selected, setSelected] = useState<Selected | null>(null);
+
+  useEffect(() => {
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const root = pane.current;
+      const selection = document.getSelection();
+      if (!root || !selection || selection.rangeCount === 0) return setSelected(null);
+      const range = selection.getRangeAt(0);
+      const offsets = rangeToOffsets(range, root, starts);
+      if (!offsets || text.slice(offsets.start, offsets.end).trim() === '')
+        return setSelected(null);
+      const rect = range.getBoundingClientRect();
+      const box = root.getBoundingClientRect();
+      setSelected({
+        ...offsets,
+        top: Math.max(box.top + 8, rect.top - 52),
+        left: Math.min(Math.max(box.left + 8, rect.left + rect.width / 2 - 170), box.right - 350),
+      });
+    };
+    const onChange = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      cancelAnimationFrame(frame);
+    };
+  }, [pane, starts, text]);
+
+  useEffect(() => {
+    if (!selected) return;
+    const apply = (color: Color) => {
+      onHighlight(selected.start, selected.end, color);
+      document.getSelection()?.removeAllRanges();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event) || modalOpen() || hasMod(event) || event.altKey)
+        return;
+      const index = Number(event.key) - 1;
+      if (event.key === 'h') apply(lastColor);
+      else if (index >= 0 && index < COLORS.length) apply(COLORS[index]);
+      else if (event.key === 'Escape') document.getSelection()?.removeAllRanges();
+      else return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [selected, lastColor, onHighlight]);
+
+  if (!selected) return null;
+  const highlight = (color: Color) => {
+    onHighlight(selected.start, selected.end, color);
+    document.getSelection()?.removeAllRanges();
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(
+        citation(article, text.slice(selected.start, selected.end)),
+      );
+      onNotice('Copied with citation.');
+    } catch {
+      onNotice('Copying was not allowed; select the text and press Ctrl+C instead.');
+    }
+  };
+
+  return (
+    <div
+      className="selection-toolbar"
+      role="toolbar"
+      aria-label="Selection"
+      style={{ top: selected.top, left: selected.left }}
+      // Keep the selection: clicking the toolbar must not collapse it before the click lands.
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      {COLORS.map((color, i) => (
+        <button
+          key={color}
+          type="button"
+          className={`swatch swatch-hl-${color}`}
+          aria-label={`Highlight ${COLOR_LABEL[color].toLowerCase()}`}
+          title={`${COLOR_LABEL[color]} (${i + 1})${color === lastColor ? ' — h' : ''}`}
+          data-default={color === lastColor || undefined}
+          onClick={() => highlight(color)}
+        />
+      ))}
+      <span className="toolbar-divider" aria-hidden="true" />
+      <button type="button" className="text-button" onClick={() => void copy()}>
+        Copy with citation
+      </button>
+      <button type="button" className="text-button" disabled title="Arrives with flashcards">
+        Make flashcard
+      </button>
+    </div>
+  );
+}

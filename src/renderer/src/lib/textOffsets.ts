@@ -1,0 +1,86 @@
+/**
+ * Between DOM ranges and offsets in an article's canonical text. Every block element carries
+ * `data-block-id`; its textContent is its canonical text, and `starts` gives where each block
+ * begins in the article text.
+ */
+
+const blockOf = (node: Node): HTMLElement | null =>
+  (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('[data-block-id]') ??
+  null;
+
+/** Characters of `block`'s text before the DOM point (container, offset). */
+function localOffset(block: HTMLElement, container: Node, offset: number): number {
+  const r = document.createRange();
+  r.setStart(block, 0);
+  r.setEnd(container, offset);
+  return r.toString().length;
+}
+
+function blocksIn(root: HTMLElement): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>('[data-block-id]'));
+}
+
+/** Article offsets of a selection inside `root`, or null if it covers no block text. */
+export function rangeToOffsets(
+  range: Range,
+  root: HTMLElement,
+  starts: Map<string, number>,
+): { start: number; end: number } | null {
+  if (range.collapsed || !root.contains(range.commonAncestorContainer)) return null;
+  const blocks = blocksIn(root).filter(
+    (b) => range.intersectsNode(b) && starts.has(b.dataset.blockId ?? ''),
+  );
+  if (blocks.length === 0) return null;
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  const startLocal =
+    blockOf(range.startContainer) === first
+      ? localOffset(first, range.startContainer, range.startOffset)
+      : 0;
+  const endLocal =
+    blockOf(range.endContainer) === last
+      ? localOffset(last, range.endContainer, range.endOffset)
+      : (last.textContent ?? '').length;
+  const start = (starts.get(first.dataset.blockId ?? '') ?? 0) + startLocal;
+  const end = (starts.get(last.dataset.blockId ?? '') ?? 0) + endLocal;
+  return end > start ? { start, end } : null;
+}
+
+/** DOM point for a character offset inside `block`. */
+function pointAt(block: HTMLElement, offset: number): [Node, number] {
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let remaining = offset;
+  let node = walker.nextNode();
+  let last: Node | null = null;
+  while (node) {
+    const length = (node as Text).data.length;
+    if (remaining <= length) return [node, remaining];
+    remaining -= length;
+    last = node;
+    node = walker.nextNode();
+  }
+  return last ? [last, (last as Text).data.length] : [block, 0];
+}
+
+/** One DOM range per block that the article span [start, end) touches. */
+export function offsetsToRanges(
+  start: number,
+  end: number,
+  root: HTMLElement,
+  starts: Map<string, number>,
+): Range[] {
+  const ranges: Range[] = [];
+  for (const block of blocksIn(root)) {
+    const blockStart = starts.get(block.dataset.blockId ?? '');
+    if (blockStart === undefined) continue;
+    const length = (block.textContent ?? '').length;
+    const from = Math.max(start, blockStart);
+    const to = Math.min(end, blockStart + length);
+    if (to <= from) continue;
+    const r = document.createRange();
+    r.setStart(...pointAt(block, from - blockStart));
+    r.setEnd(...pointAt(block, to - blockStart));
+    ranges.push(r);
+  }
+  return ranges;
+}

@@ -1,0 +1,77 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** The text painted by each colour's CSS custom highlight. */
+const painted = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      ['yellow', 'green', 'blue', 'pink', 'purple'].map((c) => [
+        c,
+        [...(CSS.highlights.get(`hl-${c}`) ?? [])].map((r) => (r as Range).toString()).join(' | '),
+      ]),
+    ),
+  );
+
+async function dragSelect(page: Page, from: Locator, to: Locator) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('not visible');
+  await page.mouse.move(a.x + a.width * 0.5, a.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * 0.3, b.y + 6, { steps: 8 });
+  await page.mouse.up();
+}
+
+test('highlight across two paragraphs with the mouse; it survives a restart', async ({ app }) => {
+  let { page } = app;
+  await page.getByRole('button', { name: /Essence, Structural Framework/ }).click();
+  const first = page.locator('[data-block-id="b0"]');
+  const second = page.locator('[data-block-id="b1"]');
+  await dragSelect(page, first, second);
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' });
+  await expect(toolbar).toBeVisible();
+  await toolbar.getByRole('button', { name: 'Highlight blue' }).click();
+  await expect(toolbar).toBeHidden();
+
+  const blue = (await painted(page)).blue;
+  expect(blue.split(' | ')).toHaveLength(2); // one range in each paragraph
+  expect(await first.textContent()).toContain(blue.split(' | ')[0]);
+  expect(await second.textContent()).toContain(blue.split(' | ')[1]);
+
+  await app.restart();
+  page = app.page;
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Essence, Structural Framework/ }),
+  ).toBeVisible();
+  await expect.poll(async () => (await painted(page)).blue).toBe(blue);
+});
+
+test('keyboard: Shift+arrows select, 1–5 pick a colour, h repeats it, Esc closes', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.getByRole('button', { name: /Essence, Structural Framework/ }).click();
+  const para = page.locator('[data-block-id="b3"]');
+  const box = await para.boundingBox();
+  if (!box) throw new Error('not visible');
+  // Place the caret with a click, then extend with the keyboard.
+  await page.mouse.click(box.x + 2, box.y + 8);
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' });
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press('2');
+  await expect(toolbar).toBeHidden();
+  await expect.poll(async () => (await painted(page)).green.length).toBe(12);
+
+  // `h` uses the colour picked last (green), also after Esc closed a toolbar once.
+  await page.mouse.click(box.x + 2, box.y + box.height - 8);
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(toolbar).toBeHidden();
+  await page.mouse.click(box.x + 2, box.y + box.height - 8);
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press('h');
+  await expect.poll(async () => (await painted(page)).green.split(' | ')).toHaveLength(2);
+});
