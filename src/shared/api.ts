@@ -8,6 +8,7 @@ import {
   textPositionSelectorSchema,
   textQuoteSelectorSchema,
   type PlacedHighlight,
+  type TrashEntry,
 } from './highlights';
 import {
   readingPositionSchema,
@@ -40,6 +41,18 @@ export interface RecoveryNotice {
   damagedJournal?: string;
 }
 
+/** One undoable step, as the UI names it ("Undo Delete highlight"). */
+export interface HistoryStep {
+  label: string;
+  articleId: string;
+  /** The highlight the step touched. */
+  id: string;
+}
+export interface HistoryState {
+  undo: HistoryStep | null;
+  redo: HistoryStep | null;
+}
+
 export interface CorpusSource {
   id: string;
   title: string;
@@ -56,6 +69,10 @@ export interface AppInfo {
   sources: CorpusSource[];
   recovery: RecoveryNotice | null;
 }
+
+const sameLength = (h: { quote: { exact: string }; position: { start: number; end: number } }) =>
+  h.position.end - h.position.start === h.quote.exact.length;
+const LENGTH_MISMATCH = 'The quote and the position disagree on the length of the highlight.';
 
 /** Declares a channel: `channel<Result>()(inputSchema)`. */
 const channel =
@@ -87,10 +104,7 @@ export const contract = {
         tags: tagsSchema.optional(),
       })
       .strict()
-      .refine(
-        (h) => h.position.end - h.position.start === h.quote.exact.length,
-        'The quote and the position disagree on the length of the highlight.',
-      ),
+      .refine(sameLength, LENGTH_MISMATCH),
   ),
   'highlights:update': channel<PlacedHighlight>()(
     z
@@ -102,7 +116,25 @@ export const contract = {
       })
       .strict(),
   ),
+  'highlights:reattach': channel<PlacedHighlight>()(
+    z
+      .object({
+        id: highlightIdSchema,
+        quote: textQuoteSelectorSchema,
+        position: textPositionSelectorSchema,
+      })
+      .strict()
+      .refine(sameLength, LENGTH_MISMATCH),
+  ),
+  'highlights:confirm': channel<PlacedHighlight>()(z.object({ id: highlightIdSchema }).strict()),
   'highlights:delete': channel<null>()(z.object({ id: highlightIdSchema }).strict()),
+  'trash:list': channel<TrashEntry[]>()(none),
+  'trash:restore': channel<PlacedHighlight>()(z.object({ id: highlightIdSchema }).strict()),
+  /** One entry, or with no id the whole Trash. */
+  'trash:purge': channel<null>()(z.object({ id: highlightIdSchema.optional() }).strict()),
+  'history:undo': channel<HistoryStep | null>()(none),
+  'history:redo': channel<HistoryStep | null>()(none),
+  'history:state': channel<HistoryState>()(none),
 };
 
 export type Contract = typeof contract;

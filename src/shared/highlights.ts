@@ -56,7 +56,8 @@ export const colorSchema = z.enum(COLORS, {
 });
 export const highlightIdSchema = z.string().regex(/^h-[0-9a-z-]{6,64}$/, 'not a highlight id');
 
-export type AnchorStatus = 'anchored' | 'moved' | 'uncertain' | 'orphaned';
+export type { AnchorStatus } from './anchoring';
+import type { AnchorStatus } from './anchoring';
 
 /** A highlight as stored. */
 export interface Highlight {
@@ -79,4 +80,14 @@ export interface PlacedHighlight extends Highlight {
   /** Current offsets; absent when orphaned. */
   start?: number;
   end?: number;
+  /** 0..1: how sure re-anchoring is (1 when placed by position with its context intact). */
+  confidence: number;
+}
+
+/** A deleted highlight, kept for TRASH_DAYS and restorable. Its id is the highlight's. */
+export interface TrashEntry {
+  id: string;
+  kind: 'highlight';
+  deletedAt: string;
+  item: Highlight;
 }

@@ -1,114 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type ParsedInput } from '../../shared/api';
+import { anchor, describe } from '../../shared/anchoring';
 import type { Article } from '../../shared/article';
-import type { Highlight, PlacedHighlight } from '../../shared/highlights';
-import type { StoreRecord } from '../store/schema';
+import type {
+  Highlight,
+  PlacedHighlight,
+  TextPositionSelector,
+  TextQuoteSelector,
+  TrashEntry,
+} from '../../shared/highlights';
+import type { Change, StoreRecord } from '../store/store';
 import type { Store } from '../store/store';
 import type { Corpus } from './corpus';
+import type { History } from './history';
 
-/**
- * Where a stored highlight lands in the current text. When the article is unchanged (same hash)
- * the stored position is trusted once its text is checked; anything else is never guessed here.
- */
-function place(h: Highlight, article: Article, text: string): PlacedHighlight {
-  const { start, end } = h.position;
-  if (text.slice(start, end) === h.quote.exact) {
-    return {
-      ...h,
-      status: h.contentHash === article.contentHash ? 'anchored' : 'moved',
-      start,
-      end,
-    };
-  }
-  return { ...h, status: 'orphaned' };
-}
+/** Trash entries older than this are removed for good when the app starts. */
+export const TRASH_DAYS = 30;
 
 const isHighlight = (r: StoreRecord): r is StoreRecord & Highlight =>
   typeof (r as Partial<Highlight>).articleId === 'string';
+const isTrashEntry = (r: StoreRecord): r is StoreRecord & TrashEntry =>
+  (r as Partial<TrashEntry>).kind === 'highlight' && typeof r.deletedAt === 'string';
 
-export function highlightServices(store: Store, corpus: Corpus, now: () => Date) {
-  const textOf = (article: Article) => corpus.text(article.id);
-  const find = (id: string): Highlight => {
-    const found = store.data.highlights.find((h) => h.id === id);
-    if (!found || !isHighlight(found))
-      throw new AppError('not_found', 'That highlight no longer exists.');
-    return found;
-  };
-  const placed = (h: Highlight) => {
-    const article = corpus.get(h.articleId);
-    return place(h, article, textOf(article));
-  };
-
-  return {
-    'highlights:list'({ articleId }: ParsedInput<'highlights:list'>): PlacedHighlight[] {
-      if (articleId) corpus.get(articleId);
-      return store.data.highlights
-        .filter(isHighlight)
-        .filter((h) => !articleId || h.articleId === articleId)
-        .map(placed);
-    },
-
-    async 'highlights:create'(input: ParsedInput<'highlights:create'>): Promise<PlacedHighlight> {
-      const article = corpus.get(input.articleId);
-      const text = textOf(article);
-      const { start, end } = input.position;
-      const { exact, prefix, suffix } = input.quote;
-      if (end > text.length) {
-        throw new AppError('invalid_input', 'The selection is outside the article.');
-      }
-      if (
-        text.slice(start, end) !== exact ||
-        text.slice(start - prefix.length, start) !== prefix ||
-        text.slice(end, end + suffix.length) !== suffix
-      ) {
-        throw new AppError(
-          'invalid_input',
-          'The quote does not match the article at that position.',
-        );
-      }
-      const at = now().toISOString();
-      const highlight: Highlight = {
-        id: `h-${randomUUID()}`,
-        articleId: article.id,
-        contentHash: article.contentHash,
-        quote: input.quote,
-        position: input.position,
-        color: input.color,
-        note: input.note ?? '',
-        tags: dedupe(input.tags ?? []),
-        createdAt: at,
-        updatedAt: at,
-      };
-      await store.apply([{ type: 'put', collection: 'highlights', record: { ...highlight } }]);
-      return place(highlight, article, text);
-    },
-
-    async 'highlights:update'(input: ParsedInput<'highlights:update'>): Promise<PlacedHighlight> {
-      const { id, ...patch } = input;
-      const next: Highlight = {
-        ...find(id),
-        ...patch,
-        ...(patch.tags ? { tags: dedupe(patch.tags) } : {}),
-        updatedAt: now().toISOString(),
-      };
-      await store.apply([{ type: 'put', collection: 'highlights', record: { ...next } }]);
-      return placed(next);
-    },
-
-    async 'highlights:delete'({ id }: ParsedInput<'highlights:delete'>): Promise<null> {
-      const highlight = find(id);
-      await store.apply([
-        { type: 'delete', collection: 'highlights', id },
-        {
-          type: 'put',
-          collection: 'trash',
-          record: { id, kind: 'highlight', deletedAt: now().toISOString(), item: highlight },
-        },
-      ]);
-      return null;
-    },
-  };
-}
+const put = (record: Highlight): Change => ({
+  type: 'put',
+  collection: 'highlights',
+  record: { ...record },
+});
 
 /** Tags are case-insensitively unique; the first spelling wins. */
 function dedupe(tags: string[]): string[] {
@@ -119,4 +37,187 @@ function dedupe(tags: string[]): string[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The selectors must describe `text` exactly where they say: nothing is stored on trust. */
+function checkSelectors(text: string, quote: TextQuoteSelector, position: TextPositionSelector) {
+  const { start, end } = position;
+  if (end > text.length) {
+    throw new AppError('invalid_input', 'The selection is outside the article.');
+  }
+  if (
+    text.slice(start, end) !== quote.exact ||
+    text.slice(start - quote.prefix.length, start) !== quote.prefix ||
+    text.slice(end, end + quote.suffix.length) !== quote.suffix
+  ) {
+    throw new AppError('invalid_input', 'The quote does not match the article at that position.');
+  }
+}
+
+export function highlightServices(store: Store, corpus: Corpus, history: History, now: () => Date) {
+  // Re-anchoring is pure and the corpus is fixed for the session, so each stored record (a new
+  // object whenever it changes) is placed once.
+  const placements = new WeakMap<Highlight, PlacedHighlight>();
+
+  const place = (h: Highlight): PlacedHighlight => {
+    const cached = placements.get(h);
+    if (cached) return cached;
+    const article = corpus.get(h.articleId);
+    const result = anchor(corpus.text(article.id), h, {
+      hashMatches: h.contentHash === article.contentHash,
+    });
+    const placed: PlacedHighlight = { ...h, ...result };
+    placements.set(h, placed);
+    return placed;
+  };
+
+  const highlights = () => store.data.highlights.filter(isHighlight);
+  const find = (id: string): Highlight => {
+    const found = store.data.highlights.find((h) => h.id === id);
+    if (!found || !isHighlight(found)) {
+      throw new AppError('not_found', 'That highlight no longer exists.');
+    }
+    return found;
+  };
+  const trashed = (id: string): TrashEntry => {
+    const found = store.data.trash.find((t) => t.id === id);
+    if (!found || !isTrashEntry(found)) {
+      throw new AppError('not_found', 'That item is no longer in the Trash.');
+    }
+    return found;
+  };
+  const step = (label: string, h: Highlight) => ({ label, articleId: h.articleId, id: h.id });
+  const article = (articleId: string): { article: Article; text: string } => {
+    const found = corpus.get(articleId);
+    return { article: found, text: corpus.text(found.id) };
+  };
+
+  /** Saves `next` (already validated) as one undoable step and returns it placed. */
+  const save = async (label: string, next: Highlight): Promise<PlacedHighlight> => {
+    await history.apply(step(label, next), [put(next)]);
+    return place(next);
+  };
+
+  return {
+    'highlights:list'({ articleId }: ParsedInput<'highlights:list'>): PlacedHighlight[] {
+      if (articleId) corpus.get(articleId);
+      return highlights()
+        .filter((h) => !articleId || h.articleId === articleId)
+        .map(place);
+    },
+
+    async 'highlights:create'(input: ParsedInput<'highlights:create'>): Promise<PlacedHighlight> {
+      const { article: found, text } = article(input.articleId);
+      checkSelectors(text, input.quote, input.position);
+      const at = now().toISOString();
+      return save('Highlight', {
+        id: `h-${randomUUID()}`,
+        articleId: found.id,
+        contentHash: found.contentHash,
+        quote: input.quote,
+        position: input.position,
+        color: input.color,
+        note: input.note ?? '',
+        tags: dedupe(input.tags ?? []),
+        createdAt: at,
+        updatedAt: at,
+      });
+    },
+
+    async 'highlights:update'(input: ParsedInput<'highlights:update'>): Promise<PlacedHighlight> {
+      const { id, ...patch } = input;
+      const label =
+        patch.note !== undefined ? 'Edit note' : patch.tags ? 'Edit tags' : 'Change colour';
+      return save(label, {
+        ...find(id),
+        ...patch,
+        ...(patch.tags ? { tags: dedupe(patch.tags) } : {}),
+        updatedAt: now().toISOString(),
+      });
+    },
+
+    /** Moves a highlight to a new selection: for an orphaned one, or one the user re-places. */
+    async 'highlights:reattach'(
+      input: ParsedInput<'highlights:reattach'>,
+    ): Promise<PlacedHighlight> {
+      const highlight = find(input.id);
+      const { article: found, text } = article(highlight.articleId);
+      checkSelectors(text, input.quote, input.position);
+      return save('Re-attach highlight', {
+        ...highlight,
+        quote: input.quote,
+        position: input.position,
+        contentHash: found.contentHash,
+        updatedAt: now().toISOString(),
+      });
+    },
+
+    /** Accepts where re-anchoring put a highlight: its selectors are rewritten there. */
+    async 'highlights:confirm'({ id }: ParsedInput<'highlights:confirm'>) {
+      const highlight = find(id);
+      const placed = place(highlight);
+      if (placed.start === undefined || placed.end === undefined) {
+        throw new AppError(
+          'conflict',
+          'This highlight could not be found in the article. Re-attach it to a new selection.',
+        );
+      }
+      const { article: found, text } = article(highlight.articleId);
+      return save('Confirm highlight', {
+        ...highlight,
+        ...describe(text, placed.start, placed.end),
+        contentHash: found.contentHash,
+        updatedAt: now().toISOString(),
+      });
+    },
+
+    async 'highlights:delete'({ id }: ParsedInput<'highlights:delete'>): Promise<null> {
+      const highlight = find(id);
+      const entry: TrashEntry = {
+        id,
+        kind: 'highlight',
+        deletedAt: now().toISOString(),
+        item: highlight,
+      };
+      await history.apply(step('Delete highlight', highlight), [
+        { type: 'delete', collection: 'highlights', id },
+        { type: 'put', collection: 'trash', record: { ...entry } },
+      ]);
+      return null;
+    },
+
+    'trash:list'(): TrashEntry[] {
+      return store.data.trash
+        .filter(isTrashEntry)
+        .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+    },
+
+    async 'trash:restore'({ id }: ParsedInput<'trash:restore'>): Promise<PlacedHighlight> {
+      const { item } = trashed(id);
+      await history.apply(step('Restore highlight', item), [
+        { type: 'delete', collection: 'trash', id },
+        put(item),
+      ]);
+      return place(item);
+    },
+
+    /** Deleting for good is final: it is not an undoable step. */
+    async 'trash:purge'({ id }: ParsedInput<'trash:purge'>): Promise<null> {
+      const ids = id ? [trashed(id).id] : store.data.trash.map((t) => t.id);
+      await store.apply(ids.map((t) => ({ type: 'delete', collection: 'trash', id: t })));
+      history.forget(new Set(ids));
+      return null;
+    },
+  };
+}
+
+/** Removes Trash entries older than TRASH_DAYS; called once at start. */
+export async function expireTrash(store: Store, now: () => Date): Promise<void> {
+  const cutoff = now().getTime() - TRASH_DAYS * 24 * 60 * 60 * 1000;
+  const expired = store.data.trash.filter(
+    (t) => typeof t.deletedAt === 'string' && Date.parse(t.deletedAt) < cutoff,
+  );
+  if (expired.length > 0) {
+    await store.apply(expired.map((t) => ({ type: 'delete', collection: 'trash', id: t.id })));
+  }
 }

@@ -3,7 +3,8 @@ import type { AppInfo, Handlers } from '../../shared/api';
 import { openStore } from '../store/store';
 import type { StoreData } from '../store/schema';
 import { loadCorpus } from './corpus';
-import { highlightServices } from './highlights';
+import { expireTrash, highlightServices } from './highlights';
+import { createHistory } from './history';
 import { readingServices } from './reading';
 
 export interface ServiceOptions {
@@ -33,6 +34,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     loadCorpus(join(options.resourcesDir, 'corpus')),
   ]);
   let recovery = store.recovery;
+  const history = createHistory(store);
+  await expireTrash(store, now);
 
   const appInfo = (): AppInfo => ({
     name: 'Xinzhi',
@@ -58,7 +61,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'corpus:list': () => corpus.list(),
     'corpus:get': ({ id }) => corpus.get(id),
     ...readingServices(store, corpus, now),
-    ...highlightServices(store, corpus, now),
+    ...highlightServices(store, corpus, history, now),
+    'history:undo': () => history.undo(),
+    'history:redo': () => history.redo(),
+    'history:state': () => history.state(),
     windowState: () => store.data.windowState,
     saveWindowState: (state) => store.apply([{ type: 'set', doc: 'windowState', value: state }]),
     dispose: () => store.close(),
