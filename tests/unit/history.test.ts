@@ -33,10 +33,12 @@ async function highlight(exact: string, color = 'yellow'): Promise<PlacedHighlig
     color,
   });
   if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return result.value as PlacedHighlight;
 }
 
 const list = () => services['highlights:list']({});
+const trash = async () => (await services['trash:list'](undefined)).map((t) => t.id);
+const state = async () => services['history:state'](undefined);
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'xinzhi-history-'));
@@ -57,14 +59,14 @@ describe('undo and redo', () => {
     const edited = await services['highlights:update']({ id: h.id, color: 'blue', note: 'why' });
     await services['highlights:delete']({ id: h.id });
     expect(await list()).toEqual([]);
-    expect(services['history:state'](undefined)).toMatchObject({
+    expect(await state()).toMatchObject({
       undo: { label: 'Delete highlight', articleId: 'taihe', id: h.id },
       redo: null,
     });
 
     expect(await services['history:undo'](undefined)).toMatchObject({ label: 'Delete highlight' });
     expect(await list()).toEqual([edited]);
-    expect(services['trash:list'](undefined)).toEqual([]);
+    expect(await trash()).toEqual([]);
     expect(await services['history:undo'](undefined)).toMatchObject({ label: 'Edit note' });
     expect(await list()).toEqual([h]);
     expect(await services['history:undo'](undefined)).toMatchObject({ label: 'Highlight' });
@@ -76,7 +78,7 @@ describe('undo and redo', () => {
     expect(await list()).toEqual([edited]);
     await services['history:redo'](undefined);
     expect(await list()).toEqual([]);
-    expect(services['trash:list'](undefined)).toHaveLength(1);
+    expect(await trash()).toHaveLength(1);
     expect(await services['history:redo'](undefined)).toBeNull();
   });
 
@@ -92,7 +94,7 @@ describe('undo and redo', () => {
     await open();
     expect((await list())[0]).toMatchObject({ note: 'v4' });
     // History is per session: a new session starts with nothing to undo.
-    expect(services['history:state'](undefined)).toEqual({ undo: null, redo: null });
+    expect(await state()).toEqual({ undo: null, redo: null });
   });
 
   it('a new step clears redo', async () => {
@@ -100,7 +102,7 @@ describe('undo and redo', () => {
     await services['highlights:update']({ id: h.id, color: 'blue' });
     await services['history:undo'](undefined);
     await services['highlights:update']({ id: h.id, color: 'pink' });
-    expect(services['history:state'](undefined).redo).toBeNull();
+    expect((await state()).redo).toBeNull();
     expect(await services['history:redo'](undefined)).toBeNull();
     expect((await list())[0].color).toBe('pink');
   });
@@ -113,13 +115,13 @@ describe('trash', () => {
     await services['highlights:delete']({ id: a.id });
     time += 1000;
     await services['highlights:delete']({ id: b.id });
-    expect(services['trash:list'](undefined).map((t) => t.id)).toEqual([b.id, a.id]);
+    expect(await trash()).toEqual([b.id, a.id]);
     expect(await services['trash:restore']({ id: a.id })).toMatchObject({
       id: a.id,
       status: 'anchored',
     });
     expect((await list()).map((h) => h.id)).toEqual([a.id]);
-    expect(services['trash:list'](undefined).map((t) => t.id)).toEqual([b.id]);
+    expect(await trash()).toEqual([b.id]);
     // Restoring is itself undoable.
     await services['history:undo'](undefined);
     expect(await list()).toEqual([]);
@@ -129,7 +131,7 @@ describe('trash', () => {
     const a = await highlight('total factor productivity');
     await services['highlights:delete']({ id: a.id });
     await services['trash:purge']({ id: a.id });
-    expect(services['trash:list'](undefined)).toEqual([]);
+    expect(await trash()).toEqual([]);
     expect(await services['history:undo'](undefined)).toBeNull();
     expect(await list()).toEqual([]);
     expect(await dispatch(services, 'trash:restore', { id: a.id })).toMatchObject({
@@ -147,9 +149,9 @@ describe('trash', () => {
     await services.dispose();
     time += (TRASH_DAYS - 1) * DAY;
     await open();
-    expect(services['trash:list'](undefined).map((t) => t.id)).toEqual([b.id]);
+    expect(await trash()).toEqual([b.id]);
     await services['trash:purge']({});
-    expect(services['trash:list'](undefined)).toEqual([]);
+    expect(await trash()).toEqual([]);
   });
 });
 

@@ -4,15 +4,23 @@ import { Sidebar, type ViewName } from '../components/Sidebar';
 import { Notices, useNotices } from '../components/Notices';
 import { RecoveryBanner } from '../components/RecoveryBanner';
 import { LibraryView } from '../features/library/LibraryView';
-import { ReaderView } from '../features/reader/ReaderView';
+import { NotesView } from '../features/notes/NotesView';
+import { ReaderView, type ReaderTarget } from '../features/reader/ReaderView';
+import { TrashView } from '../features/trash/TrashView';
 import { hasMod, isTyping, modalOpen } from '../lib/keys';
+import { runHistory } from '../lib/undo';
 import { useTheme } from '../lib/useTheme';
 import { useAppData } from './useAppData';
 
 interface Navigation {
   view: ViewName;
   articleId: string | null;
+  /** A highlight to scroll to and select when the reader opens. */
+  target?: ReaderTarget;
 }
+
+const VIEW_KEYS: Record<string, ViewName> = { 1: 'library', 2: 'reader', 3: 'notes', 4: 'trash' };
+let nonce = 0;
 
 export function App() {
   const notices = useNotices();
@@ -26,7 +34,7 @@ export function App() {
   // Until the user navigates, reopen what was open at quit: the last article, or the Library.
   const remembered = data?.settings.lastArticleId ?? null;
   const lastArticleId = data?.articles.some((a) => a.id === remembered) ? remembered : null;
-  const { view, articleId } = navigation ?? {
+  const { view, articleId, target } = navigation ?? {
     view: lastArticleId ? 'reader' : 'library',
     articleId: lastArticleId,
   };
@@ -34,6 +42,18 @@ export function App() {
   const openArticle = useCallback(
     (id: string) => {
       setNavigation({ view: 'reader', articleId: id });
+      updateSettings({ lastArticleId: id });
+    },
+    [updateSettings],
+  );
+
+  const openHighlight = useCallback(
+    (id: string, highlightId: string, reattach = false) => {
+      setNavigation({
+        view: 'reader',
+        articleId: id,
+        target: { highlightId, reattach, nonce: ++nonce },
+      });
       updateSettings({ lastArticleId: id });
     },
     [updateSettings],
@@ -50,17 +70,21 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event) || modalOpen()) return;
+      const key = event.key.toLowerCase();
       if (event.key === '?' && !hasMod(event)) {
         event.preventDefault();
         setShortcutsOpen(true);
-      } else if (hasMod(event) && !event.altKey && (event.key === '1' || event.key === '2')) {
+      } else if (hasMod(event) && !event.altKey && VIEW_KEYS[event.key]) {
         event.preventDefault();
-        go(event.key === '1' ? 'library' : 'reader');
+        go(VIEW_KEYS[event.key]);
+      } else if (hasMod(event) && !event.altKey && (key === 'z' || key === 'y')) {
+        event.preventDefault();
+        void runHistory(key === 'y' || event.shiftKey ? 'redo' : 'undo', notices.push);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
+  }, [go, notices.push]);
 
   if (loadError) {
     return (
@@ -85,7 +109,15 @@ export function App() {
         {data.info.recovery && (
           <RecoveryBanner notice={data.info.recovery} onDismiss={dismissRecovery} />
         )}
-        {view === 'library' || !currentId ? (
+        {view === 'notes' ? (
+          <NotesView
+            articles={data.articles}
+            onOpenHighlight={openHighlight}
+            onNotice={notices.push}
+          />
+        ) : view === 'trash' ? (
+          <TrashView articles={data.articles} onNotice={notices.push} />
+        ) : view === 'library' || !currentId ? (
           <LibraryView articles={data.articles} progress={data.progress} onOpen={openArticle} />
         ) : (
           <ReaderView
@@ -98,6 +130,7 @@ export function App() {
             onSettings={updateSettings}
             onProgress={saveProgress}
             onNotice={notices.push}
+            target={target ?? null}
           />
         )}
       </div>

@@ -13,6 +13,16 @@ const PATHS = {
   close: 'M6 6l12 12M18 6 6 18',
   alert: 'M12 4 2.8 19.5h18.4L12 4Zm0 6v4.5m0 2.5h.01',
   back: 'M19 12H5m6-6-6 6 6 6',
+  notes: 'M5 4h10l4 4v12H5zM14 4v5h5M8.5 13h7M8.5 16.5h5',
+  trash: 'M4.5 7h15M9.5 7V4.5h5V7M6.5 7l1 13h9l1-13M10 11v5.5M14 11v5.5',
+  note: 'M4 5h16v11H9l-5 4zM8 9.5h8M8 12.5h5',
+  tag: 'M3.5 12.5V4h8.5l8.5 8.5-8.5 8.5zM8 8h.01',
+  highlighter: 'M15 4l5 5-8.5 8.5H7V12.5zM4 20h7',
+  card: 'M3.5 6h17v12h-17zM7 10h6M7 13.5h10',
+  copy: 'M8.5 8.5h11v11h-11zM5 15.5H4.5v-11h11V5',
+  undo: 'M9 6.5 4.5 11 9 15.5M4.5 11H15a4.5 4.5 0 0 1 0 9h-3',
+  check: 'M5 12.5l4.5 4.5L19 7.5',
+  link: 'M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1',
 } as const;
 
 export type IconName = keyof typeof PATHS;

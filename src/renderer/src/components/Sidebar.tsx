@@ -1,10 +1,12 @@
 import { Icon, type IconName } from './Icon';
 
-export type ViewName = 'library' | 'reader';
+export type ViewName = 'library' | 'reader' | 'notes' | 'trash';
 
-const VIEWS: { name: ViewName; label: string; icon: IconName; key: string }[] = [
-  { name: 'library', label: 'Library', icon: 'library', key: '1' },
-  { name: 'reader', label: 'Reader', icon: 'reader', key: '2' },
+const VIEWS: { name: ViewName; label: string; icon: IconName }[] = [
+  { name: 'library', label: 'Library', icon: 'library' },
+  { name: 'reader', label: 'Reader', icon: 'reader' },
+  { name: 'notes', label: 'Notes', icon: 'notes' },
+  { name: 'trash', label: 'Trash', icon: 'trash' },
 ];
 
 interface Props {

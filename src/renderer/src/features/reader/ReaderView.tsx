@@ -8,6 +8,7 @@ import {
   type Settings,
 } from '../../../../shared/settings';
 import { Icon } from '../../components/Icon';
+import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { hasMod, isTyping, modalOpen } from '../../lib/keys';
 import { AboutPanel } from './AboutPanel';
@@ -26,7 +27,16 @@ interface Props {
   onOpen(id: string): void;
   onSettings(patch: Partial<Settings>): void;
   onProgress(articleId: string, position: ReadingPosition): void;
-  onNotice(message: string): void;
+  onNotice: Report;
+  /** Set when the reader was opened at a highlight (from Notes); a new nonce each time. */
+  target: ReaderTarget | null;
+}
+
+export interface ReaderTarget {
+  highlightId: string;
+  /** Start re-attaching this (orphaned) highlight to a new selection. */
+  reattach: boolean;
+  nonce: number;
 }
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
