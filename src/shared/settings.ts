@@ -10,6 +10,8 @@ export const LINE_HEIGHT = { min: 1.3, max: 2.1, step: 0.1, default: 1.7 } as co
 /** Width of the reading column in `ch`. */
 export const COLUMN_WIDTH = { min: 50, max: 90, step: 5, default: 68 } as const;
 
+export const COLOR_NAME_MAX = 40;
+
 export const settingsSchema = z.object({
   theme: z.enum(THEMES),
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
@@ -17,6 +19,20 @@ export const settingsSchema = z.object({
   columnWidth: z.number().int().min(COLUMN_WIDTH.min).max(COLUMN_WIDTH.max),
   /** The colour `h` highlights with: the one used last. */
   highlightColor: z.enum(COLORS),
+  /** What each colour means to the user ("Key idea", "Evidence"…), renamed in the settings. */
+  colorNames: z
+    .object(
+      Object.fromEntries(
+        COLORS.map((c) => [
+          c,
+          z
+            .string()
+            .trim()
+            .max(COLOR_NAME_MAX, `A colour name can be at most ${COLOR_NAME_MAX} characters.`),
+        ]),
+      ) as Record<(typeof COLORS)[number], z.ZodString>,
+    )
+    .strict(),
   /** The article open at quit, reopened at the next start; null for the Library. */
   lastArticleId: z
     .string()
@@ -32,6 +48,13 @@ export const DEFAULT_SETTINGS: Settings = {
   columnWidth: COLUMN_WIDTH.default,
   lastArticleId: null,
   highlightColor: 'yellow',
+  colorNames: {
+    yellow: 'Key idea',
+    green: 'Evidence',
+    blue: 'Term',
+    pink: 'Question',
+    purple: 'Follow up',
+  },
 };
 
 /** Where the reader was in one article: the block at the top of the viewport. */

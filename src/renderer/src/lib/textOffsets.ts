@@ -84,3 +84,18 @@ export function offsetsToRanges(
   }
   return ranges;
 }
+
+/** Article offset of the character under the viewport point (x, y), or null if none. */
+export function offsetAtPoint(
+  x: number,
+  y: number,
+  root: HTMLElement,
+  starts: Map<string, number>,
+): number | null {
+  const caret = document.caretRangeFromPoint?.(x, y);
+  if (!caret || !root.contains(caret.startContainer)) return null;
+  const block = blockOf(caret.startContainer);
+  const start = block && starts.get(block.dataset.blockId ?? '');
+  if (!block || start === undefined || start === null) return null;
+  return start + localOffset(block, caret.startContainer, caret.startOffset);
+}

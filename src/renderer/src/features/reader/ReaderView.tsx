@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticleSummary } from '../../../../shared/article';
-import type { Color } from '../../../../shared/highlights';
 import {
   FONT_SIZE,
   type ReadingPosition,
@@ -12,8 +11,7 @@ import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { hasMod, isTyping, modalOpen } from '../../lib/keys';
 import { AboutPanel } from './AboutPanel';
-import { SelectionToolbar } from './SelectionToolbar';
-import { useHighlights } from './useHighlights';
+import { Annotations, type ReaderTarget } from './Annotations';
 import { ArticleBody } from './ArticleBody';
 import { ReadingSettings } from './ReadingSettings';
 import { Toc } from './Toc';
@@ -32,12 +30,7 @@ interface Props {
   target: ReaderTarget | null;
 }
 
-export interface ReaderTarget {
-  highlightId: string;
-  /** Start re-attaching this (orphaned) highlight to a new selection. */
-  reattach: boolean;
-  nonce: number;
-}
+export type { ReaderTarget };
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const smooth = (): ScrollBehavior => (reducedMotion() ? 'auto' : 'smooth');
@@ -104,14 +97,6 @@ export function ReaderView(props: Props) {
     [articleId, onProgress],
   );
   const { section, percent, savedBlock } = useReadingPosition(pane, article, props.progress, save);
-  const { create, text, starts } = useHighlights(article, pane, props.onNotice);
-  const highlight = useCallback(
-    (start: number, end: number, color: Color) => {
-      void create(start, end, color);
-      if (color !== settings.highlightColor) onSettings({ highlightColor: color });
-    },
-    [create, settings.highlightColor, onSettings],
-  );
 
   useEffect(() => {
     if (article) {
@@ -316,18 +301,19 @@ export function ReaderView(props: Props) {
           style={style}
           onClick={onArticleClick}
         >
-          {article && <ArticleBody article={article} />}
-          {article && (
-            <SelectionToolbar
-              pane={pane}
-              article={article}
-              text={text}
-              starts={starts}
-              lastColor={settings.highlightColor}
-              onHighlight={highlight}
-              onNotice={props.onNotice}
-            />
-          )}
+          <div className="reader-page">
+            {article && <ArticleBody article={article} />}
+            {article && (
+              <Annotations
+                pane={pane}
+                article={article}
+                settings={settings}
+                target={props.target}
+                onSettings={onSettings}
+                onNotice={props.onNotice}
+              />
+            )}
+          </div>
         </div>
         {showAbout && article && (
           <AboutPanel article={article} onClose={() => setShowAbout(false)} />

@@ -26,7 +26,12 @@ interface Props {
   text: string;
   starts: Map<string, number>;
   lastColor: Color;
+  colorNames: Record<Color, string>;
+  /** Re-attaching a highlight: the toolbar offers "Attach here" instead of colours. */
+  reattaching: boolean;
   onHighlight(start: number, end: number, color: Color): void;
+  onNote(start: number, end: number): void;
+  onAttach(start: number, end: number): void;
   onNotice(message: string): void;
 }
 
@@ -36,19 +41,14 @@ export function citation(article: Article, quote: string): string {
 }
 
 /**
- * The toolbar that appears by a selection in the article: five colours, copy with citation,
- * and (with the Flashcards issue) make a flashcard. Keys while it is open: `h` highlights in the
- * last colour, `1`–`5` pick a colour, Esc closes it.
+ * The toolbar that appears by a selection in the article: five colours, add a note, copy with
+ * citation, and (with the Flashcards issue) make a flashcard. Keys while it is open: `h`
+ * highlights in the last colour, `1`–`5` pick a colour, `n` highlights and opens a note, Esc
+ * closes it. While re-attaching a highlight it offers "Attach here" (Enter) instead.
  */
-export function SelectionToolbar({
-  pane,
-  article,
-  text,
-  starts,
-  lastColor,
-  onHighlight,
-  onNotice,
-}: Props) {
+export function SelectionToolbar(props: Props) {
+  const { pane, article, text, starts, lastColor, colorNames, reattaching } = props;
+  const { onHighlight, onNote, onAttach, onNotice } = props;
   const [selected, setSelected] = useState<Selected | null>(null);
 
   useEffect(() => {
@@ -82,16 +82,20 @@ export function SelectionToolbar({
 
   useEffect(() => {
     if (!selected) return;
-    const apply = (color: Color) => {
-      onHighlight(selected.start, selected.end, color);
+    const done = (run: (start: number, end: number) => void) => {
+      run(selected.start, selected.end);
       document.getSelection()?.removeAllRanges();
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event) || modalOpen() || hasMod(event) || event.altKey)
         return;
       const index = Number(event.key) - 1;
-      if (event.key === 'h') apply(lastColor);
-      else if (index >= 0 && index < COLORS.length) apply(COLORS[index]);
+      if (reattaching && event.key === 'Enter') done(onAttach);
+      else if (reattaching) return;
+      else if (event.key === 'h') done((s, e) => onHighlight(s, e, lastColor));
+      else if (event.key === 'n') done(onNote);
+      else if (index >= 0 && index < COLORS.length)
+        done((s, e) => onHighlight(s, e, COLORS[index]));
       else if (event.key === 'Escape') document.getSelection()?.removeAllRanges();
       else return;
       event.preventDefault();
@@ -99,11 +103,11 @@ export function SelectionToolbar({
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [selected, lastColor, onHighlight]);
+  }, [selected, lastColor, reattaching, onHighlight, onNote, onAttach]);
 
   if (!selected) return null;
-  const highlight = (color: Color) => {
-    onHighlight(selected.start, selected.end, color);
+  const done = (run: (start: number, end: number) => void) => {
+    run(selected.start, selected.end);
     document.getSelection()?.removeAllRanges();
   };
   const copy = async () => {
@@ -126,17 +130,34 @@ export function SelectionToolbar({
       // Keep the selection: clicking the toolbar must not collapse it before the click lands.
       onMouseDown={(e) => e.preventDefault()}
     >
-      {COLORS.map((color, i) => (
-        <button
-          key={color}
-          type="button"
-          className={`swatch swatch-hl-${color}`}
-          aria-label={`Highlight ${COLOR_LABEL[color].toLowerCase()}`}
-          title={`${COLOR_LABEL[color]} (${i + 1})${color === lastColor ? ' — h' : ''}`}
-          data-default={color === lastColor || undefined}
-          onClick={() => highlight(color)}
-        />
-      ))}
+      {reattaching ? (
+        <button type="button" className="primary-button" onClick={() => done(onAttach)}>
+          Attach here
+        </button>
+      ) : (
+        <>
+          {COLORS.map((color, i) => (
+            <button
+              key={color}
+              type="button"
+              className={`swatch swatch-hl-${color}`}
+              aria-label={`Highlight ${COLOR_LABEL[color].toLowerCase()}${colorNames[color] ? ` (${colorNames[color]})` : ''}`}
+              title={`${colorNames[color] || COLOR_LABEL[color]} (${i + 1})${color === lastColor ? ' — h' : ''}`}
+              data-default={color === lastColor || undefined}
+              onClick={() => done((s, e) => onHighlight(s, e, color))}
+            />
+          ))}
+          <span className="toolbar-divider" aria-hidden="true" />
+          <button
+            type="button"
+            className="text-button"
+            title="Highlight and add a note (n)"
+            onClick={() => done(onNote)}
+          >
+            Add note
+          </button>
+        </>
+      )}
       <span className="toolbar-divider" aria-hidden="true" />
       <button type="button" className="text-button" onClick={() => void copy()}>
         Copy with citation

@@ -1,19 +1,37 @@
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import { describe } from '../../../../shared/anchoring';
 import { BLOCK_SEPARATOR, type Article } from '../../../../shared/article';
 import { COLORS, type Color, type PlacedHighlight } from '../../../../shared/highlights';
+import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
+import { highlightsChanged, onHighlightsChanged } from '../../lib/highlightEvents';
 import { offsetsToRanges } from '../../lib/textOffsets';
+import { runHistory } from '../../lib/undo';
 
-const CONTEXT = 32;
+export type HighlightPatch = { color?: Color; note?: string; tags?: string[] };
 
-/** The article's highlights: loaded, created, and painted with the CSS Custom Highlight API
- * (no DOM changes, so they coexist with anything else that marks the text). */
+const placed = (h: PlacedHighlight): h is PlacedHighlight & { start: number; end: number } =>
+  h.start !== undefined && h.end !== undefined;
+
+/** Sets (or clears) one named CSS custom highlight. */
+function paint(name: string, ranges: Range[]) {
+  if (ranges.length > 0) CSS.highlights.set(name, new Highlight(...ranges));
+  else CSS.highlights.delete(name);
+}
+
+/**
+ * The article's highlights: loaded, changed through the API, and painted with the CSS Custom
+ * Highlight API (no DOM changes, so they coexist with anything else that marks the text, and
+ * overlapping highlights simply blend). Reloads whenever any view changes highlights.
+ */
 export function useHighlights(
   article: Article | null,
   pane: RefObject<HTMLDivElement | null>,
-  report: (message: string) => void,
+  report: Report,
+  selectedId: string | null,
 ) {
   const [highlights, setHighlights] = useState<PlacedHighlight[]>([]);
+  const [allTags, setAllTags] = useState<string[]>([]);
   const { text, starts } = useMemo(() => {
     const blocks = article?.blocks ?? [];
     return {
@@ -25,56 +43,115 @@ export function useHighlights(
   useEffect(() => {
     if (!article) return;
     let live = true;
-    call(api.highlightsList({ articleId: article.id })).then(
-      (list) => live && setHighlights(list),
-      (error: unknown) => report(`Your highlights could not be loaded: ${errorMessage(error)}`),
-    );
+    const load = () =>
+      call(api.highlightsList({})).then(
+        (list) => {
+          if (!live) return;
+          setHighlights(
+            list
+              .filter((h) => h.articleId === article.id)
+              .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity)),
+          );
+          const tags = new Map<string, string>();
+          for (const t of list.flatMap((h) => h.tags)) tags.set(t.toLocaleLowerCase(), t);
+          setAllTags([...tags.values()].sort((a, b) => a.localeCompare(b)));
+        },
+        (error: unknown) => report(`Your highlights could not be loaded: ${errorMessage(error)}`),
+      );
+    void load();
+    const off = onHighlightsChanged(() => void load());
     return () => {
       live = false;
+      off();
     };
   }, [article, report]);
 
-  // Paint: one named highlight per colour.
+  // Paint: one named highlight per colour, plus the selected one and those awaiting a confirm.
   useEffect(() => {
     const root = pane.current;
     if (!root || !article || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    const ranges = (h: PlacedHighlight) =>
+      placed(h) ? offsetsToRanges(h.start, h.end, root, starts) : [];
     for (const color of COLORS) {
-      const ranges = highlights
-        .filter((h) => h.color === color && h.start !== undefined && h.end !== undefined)
-        .flatMap((h) => offsetsToRanges(h.start as number, h.end as number, root, starts));
-      CSS.highlights.set(`hl-${color}`, new Highlight(...ranges));
+      paint(`hl-${color}`, highlights.filter((h) => h.color === color).flatMap(ranges));
     }
+    paint('hl-uncertain', highlights.filter((h) => h.status === 'uncertain').flatMap(ranges));
+    paint('hl-selected', highlights.filter((h) => h.id === selectedId).flatMap(ranges));
     return () => {
-      for (const color of COLORS) CSS.highlights.delete(`hl-${color}`);
+      for (const name of [...COLORS.map((c) => `hl-${c}`), 'hl-uncertain', 'hl-selected']) {
+        CSS.highlights.delete(name);
+      }
     };
-  }, [highlights, article, pane, starts]);
+  }, [highlights, article, pane, starts, selectedId]);
 
-  const create = useCallback(
-    async (start: number, end: number, color: Color): Promise<PlacedHighlight | null> => {
-      if (!article) return null;
+  /** Runs a change, then reloads every view; failures are reported and change nothing. */
+  const mutate = useCallback(
+    async <T>(what: string, run: () => Promise<T>): Promise<T | null> => {
       try {
-        const created = await call(
-          api.highlightsCreate({
-            articleId: article.id,
-            quote: {
-              type: 'TextQuoteSelector',
-              exact: text.slice(start, end),
-              prefix: text.slice(Math.max(0, start - CONTEXT), start),
-              suffix: text.slice(end, end + CONTEXT),
-            },
-            position: { type: 'TextPositionSelector', start, end },
-            color,
-          }),
-        );
-        setHighlights((list) => [...list, created]);
-        return created;
+        const result = await run();
+        highlightsChanged();
+        return result;
       } catch (error) {
-        report(`The highlight was not saved: ${errorMessage(error)}`);
+        report(`${what}: ${errorMessage(error)}`);
         return null;
       }
     },
-    [article, text, report],
+    [report],
   );
 
-  return { highlights, create, text, starts };
+  const create = useCallback(
+    (start: number, end: number, color: Color, note = '') =>
+      article
+        ? mutate('The highlight was not saved', () =>
+            call(
+              api.highlightsCreate({
+                articleId: article.id,
+                ...describe(text, start, end),
+                color,
+                note,
+              }),
+            ),
+          )
+        : Promise.resolve(null),
+    [article, text, mutate],
+  );
+
+  const update = useCallback(
+    (id: string, patch: HighlightPatch) =>
+      mutate('The change was not saved', () => call(api.highlightsUpdate({ id, ...patch }))),
+    [mutate],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      const done = await mutate('The highlight was not deleted', () =>
+        call(api.highlightsDelete({ id })),
+      );
+      if (done !== null) {
+        report('Highlight moved to the Trash.', {
+          label: 'Undo',
+          run: () => void runHistory('undo', report),
+        });
+      }
+    },
+    [mutate, report],
+  );
+
+  const confirm = useCallback(
+    (id: string) =>
+      mutate('The place was not confirmed', () => call(api.highlightsConfirm({ id }))),
+    [mutate],
+  );
+
+  const reattach = useCallback(
+    (id: string, start: number, end: number) =>
+      mutate('The highlight was not re-attached', () =>
+        call(api.highlightsReattach({ id, ...describe(text, start, end) })),
+      ),
+    [text, mutate],
+  );
+
+  return { highlights, allTags, text, starts, create, update, remove, confirm, reattach };
 }
+
+export type Highlights = ReturnType<typeof useHighlights>;

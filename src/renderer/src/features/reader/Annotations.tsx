@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { Article } from '../../../../shared/article';
+import { COLORS, type Color, type PlacedHighlight } from '../../../../shared/highlights';
+import type { Settings } from '../../../../shared/settings';
+import type { Report } from '../../components/Notices';
+import { isTyping, modalOpen } from '../../lib/keys';
+import { offsetAtPoint, offsetsToRanges } from '../../lib/textOffsets';
+import { AttentionBar } from './AttentionBar';
+import { MarginNotes } from './MarginNotes';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useHighlights } from './useHighlights';
+
+export interface ReaderTarget {
+  highlightId: string;
+  /** Start re-attaching this (orphaned) highlight to a new selection. */
+  reattach: boolean;
+  nonce: number;
+}
+
+interface Props {
+  pane: RefObject<HTMLDivElement | null>;
+  article: Article;
+  settings: Settings;
+  target: ReaderTarget | null;
+  onSettings(patch: Partial<Settings>): void;
+  onNotice: Report;
+}
+
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const isPlaced = (h: PlacedHighlight): h is PlacedHighlight & { start: number; end: number } =>
+  h.start !== undefined && h.end !== undefined;
+
+/** Scrolls a highlight a third of the way down the pane and flashes it briefly. */
+function reveal(h: PlacedHighlight, pane: HTMLElement, starts: Map<string, number>) {
+  if (!isPlaced(h)) return;
+  const ranges = offsetsToRanges(h.start, h.end, pane, starts);
+  if (ranges.length === 0) return;
+  const top = ranges[0].getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  pane.scrollTo({
+    top: pane.scrollTop + top - pane.clientHeight / 3,
+    behavior: reducedMotion() ? 'auto' : 'smooth',
+  });
+  CSS.highlights.set('hl-flash', new Highlight(...ranges));
+  window.setTimeout(() => CSS.highlights.delete('hl-flash'), 1600);
+}
+
+/**
+ * Everything the user adds to the text: highlights painted over it, the selection toolbar, the
+ * notes in the margin, the selected highlight's editor, and what needs attention after the
+ * article changed (guessed places to confirm, highlights to re-attach).
+ *
+ * Keys (when no text is selected): Alt+↓ / Alt+↑ select the next / previous highlight, Enter
+ * moves focus into its card, 1–5 recolour it, n edits its note, Delete sends it to the Trash,
+ * Esc lets it go.
+ */
+export function Annotations({ pane, article, settings, target, onSettings, onNotice }: Props) {
+  const [selectedId, setSelectedId] = useState<string | null>(target?.highlightId ?? null);
+  const [editing, setEditing] = useState(false);
+  const [reattachId, setReattachId] = useState<string | null>(
+    target?.reattach ? target.highlightId : null,
+  );
+  const store = useHighlights(article, pane, onNotice, selectedId);
+  const { highlights, starts } = store;
+  const selected = highlights.find((h) => h.id === selectedId) ?? null;
+  const reattaching = highlights.find((h) => h.id === reattachId) ?? null;
+
+  const select = useCallback((id: string | null, edit = false) => {
+    setSelectedId(id);
+    setEditing(edit);
+  }, []);
+
+  // Opened at a highlight (from Notes; the reader mounts anew each time, so the state above
+  // already selects it): scroll to it and flash it once it is loaded.
+  const revealed = useRef<number | null>(null);
+  useEffect(() => {
+    const root = pane.current;
+    const h = target && highlights.find((x) => x.id === target.highlightId);
+    if (!root || !target || !h || revealed.current === target.nonce) return;
+    revealed.current = target.nonce;
+    // After the reading position is restored, so this scroll wins.
+    requestAnimationFrame(() => reveal(h, root, starts));
+  }, [target, highlights, pane, starts]);
+
+  const remember = useCallback(
+    (color: Color) => {
+      if (color !== settings.highlightColor) onSettings({ highlightColor: color });
+    },
+    [settings.highlightColor, onSettings],
+  );
+  const onHighlight = useCallback(
+    async (start: number, end: number, color: Color, withNote = false) => {
+      remember(color);
+      const created = await store.create(start, end, color);
+      if (created && withNote) select(created.id, true);
+    },
+    [store, remember, select],
+  );
+  const onAttach = useCallback(
+    async (start: number, end: number) => {
+      if (!reattachId) return;
+      const done = await store.reattach(reattachId, start, end);
+      if (done) {
+        setReattachId(null);
+        select(done.id);
+        onNotice('Highlight re-attached.');
+      }
+    },
+    [reattachId, store, select, onNotice],
+  );
+
+  // Click on highlighted text selects the highlight (the shortest one under the pointer).
+  useEffect(() => {
+    const root = pane.current;
+    if (!root) return;
+    const onClick = (event: MouseEvent) => {
+      if ((event.target as Element).closest('a, button, input, textarea, .margin-notes')) return;
+      if (!(document.getSelection()?.isCollapsed ?? true)) return;
+      const at = offsetAtPoint(event.clientX, event.clientY, root, starts);
+      const hits =
+        at === null ? [] : highlights.filter((h) => isPlaced(h) && h.start <= at && at < h.end);
+      hits.sort((a, b) => (a.end ?? 0) - (a.start ?? 0) - ((b.end ?? 0) - (b.start ?? 0)));
+      select(hits[0]?.id ?? null);
+    };
+    root.addEventListener('click', onClick);
+    return () => root.removeEventListener('click', onClick);
+  }, [pane, highlights, starts, select]);
+
+  // Keys for the selected highlight and for moving between highlights.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event) || modalOpen()) return;
+      if (event.ctrlKey || event.metaKey) return;
+      const root = pane.current;
+      const placed = highlights.filter(isPlaced);
+      if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        if (!root || placed.length === 0) return;
+        const at = placed.findIndex((h) => h.id === selectedId);
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        const next =
+          placed[
+            at < 0
+              ? step > 0
+                ? 0
+                : placed.length - 1
+              : (at + step + placed.length) % placed.length
+          ];
+        select(next.id);
+        reveal(next, root, starts);
+        event.preventDefault();
+        return;
+      }
+      if (!selected || event.altKey) return;
+      if ((event.target as HTMLElement).closest('.margin-note-open')) return; // the card's own keys
+      const index = Number(event.key) - 1;
+      if (index >= 0 && index < COLORS.length) {
+        void store.update(selected.id, { color: COLORS[index] });
+      } else if (event.key === 'n') {
+        setEditing(true);
+      } else if (event.key === 'Delete' || event.key === 'Backspace') {
+        select(null);
+        void store.remove(selected.id);
+      } else if (event.key === 'Enter') {
+        document.querySelector<HTMLElement>('.margin-note-open button')?.focus();
+      } else if (event.key === 'Escape') {
+        select(null);
+      } else {
+        return;
+      }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pane, highlights, selected, selectedId, starts, store, select]);
+
+  const closeCard = () => {
+    select(null);
+    pane.current?.focus({ preventScroll: true });
+  };
+
+  return (
+    <>
+      <AttentionBar
+        highlights={highlights}
+        reattaching={reattaching}
+        onReattach={(id) => setReattachId(id)}
+        onCancelReattach={() => setReattachId(null)}
+        onDelete={(id) => void store.remove(id)}
+        onReveal={(h) => {
+          select(h.id);
+          if (pane.current) reveal(h, pane.current, starts);
+        }}
+      />
+      <SelectionToolbar
+        pane={pane}
+        article={article}
+        text={store.text}
+        starts={starts}
+        lastColor={settings.highlightColor}
+        colorNames={settings.colorNames}
+        reattaching={reattaching !== null}
+        onHighlight={(start, end, color) => void onHighlight(start, end, color)}
+        onNote={(start, end) => void onHighlight(start, end, settings.highlightColor, true)}
+        onAttach={(start, end) => void onAttach(start, end)}
+        onNotice={onNotice}
+      />
+      <MarginNotes
+        pane={pane}
+        store={store}
+        selectedId={selected ? selected.id : null}
+        editing={editing}
+        colorNames={settings.colorNames}
+        onSelect={(id) => (id ? select(id) : closeCard())}
+        onEdit={setEditing}
+      />
+    </>
+  );
+}

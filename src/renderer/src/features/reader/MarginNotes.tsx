@@ -1,0 +1,109 @@
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+import type { PlacedHighlight } from '../../../../shared/highlights';
+import { offsetsToRanges } from '../../lib/textOffsets';
+import { HighlightCard } from './HighlightCard';
+import type { Highlights } from './useHighlights';
+
+interface Props {
+  pane: RefObject<HTMLDivElement | null>;
+  store: Highlights;
+  selectedId: string | null;
+  editing: boolean;
+  colorNames: Record<string, string>;
+  onSelect(id: string | null): void;
+  onEdit(editing: boolean): void;
+}
+
+const GAP = 10;
+
+/** Top of a highlight's first line, in the coordinates of the element `column` is laid out in. */
+function anchorTop(
+  h: PlacedHighlight,
+  pane: HTMLElement,
+  column: HTMLElement,
+  starts: Map<string, number>,
+) {
+  if (h.start === undefined || h.end === undefined) return 0;
+  const [first] = offsetsToRanges(h.start, h.end, pane, starts);
+  if (!first) return 0;
+  return first.getBoundingClientRect().top - column.getBoundingClientRect().top;
+}
+
+/**
+ * Notes beside their highlights: each card starts level with its highlight's first line, and
+ * cards that would overlap are pushed apart, keeping the selected one level with its text.
+ * Positions are written straight to the DOM after layout (no re-render loop) and redone when
+ * the text reflows or a card changes size.
+ */
+export function MarginNotes({
+  pane,
+  store,
+  selectedId,
+  editing,
+  colorNames,
+  onSelect,
+  onEdit,
+}: Props) {
+  const column = useRef<HTMLDivElement>(null);
+  const shown = store.highlights.filter(
+    (h) => h.start !== undefined && (h.id === selectedId || h.note !== '' || h.tags.length > 0),
+  );
+
+  useLayoutEffect(() => {
+    const root = pane.current;
+    const box = column.current;
+    if (!root || !box) return;
+    const layout = () => {
+      const cards = [...box.querySelectorAll<HTMLElement>(':scope > [data-highlight-id]')];
+      const items = cards.map((el) => {
+        const h = shown.find((x) => x.id === el.dataset.highlightId);
+        return { el, want: h ? anchorTop(h, root, box, store.starts) : 0, height: el.offsetHeight };
+      });
+      items.sort((a, b) => a.want - b.want);
+      const fixed = Math.max(
+        0,
+        items.findIndex((i) => i.el.dataset.highlightId === selectedId),
+      );
+      const tops = items.map((i) => i.want);
+      // From the selected card (or the first) down, then up: nothing overlaps.
+      for (let k = fixed + 1; k < items.length; k++) {
+        tops[k] = Math.max(tops[k], tops[k - 1] + items[k - 1].height + GAP);
+      }
+      for (let k = fixed - 1; k >= 0; k--) {
+        tops[k] = Math.min(tops[k], tops[k + 1] - items[k].height - GAP);
+      }
+      items.forEach((item, k) => (item.el.style.top = `${Math.max(0, tops[k])}px`));
+    };
+    layout();
+    const observer = new ResizeObserver(layout);
+    observer.observe(root);
+    for (const card of box.children) observer.observe(card);
+    const article = root.querySelector('.article');
+    if (article) observer.observe(article);
+    return () => observer.disconnect();
+  });
+
+  return (
+    <div className="margin-notes" ref={column}>
+      {shown.map((h) => (
+        <HighlightCard
+          key={h.id}
+          highlight={h}
+          selected={h.id === selectedId}
+          editing={editing && h.id === selectedId}
+          allTags={store.allTags}
+          colorNames={colorNames}
+          onSelect={() => onSelect(h.id)}
+          onClose={() => onSelect(null)}
+          onEdit={onEdit}
+          onUpdate={(patch) => void store.update(h.id, patch)}
+          onDelete={() => {
+            onSelect(null);
+            void store.remove(h.id);
+          }}
+          onConfirm={() => void store.confirm(h.id)}
+        />
+      ))}
+    </div>
+  );
+}
