@@ -69,9 +69,9 @@ export const HighlightCard = forwardRef<HTMLElement, Props>(function HighlightCa
 
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
-    if (target.matches('input, textarea') || event.ctrlKey || event.metaKey || event.altKey) {
-      return;
-    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // Fields keep their keys, except Esc (which a field that uses it stops first).
+    if (target.matches('input, textarea') && event.key !== 'Escape') return;
     const index = Number(event.key) - 1;
     if (index >= 0 && index < COLORS.length) props.onUpdate({ color: COLORS[index] });
     else if (event.key === 'n') props.onEdit(true);

@@ -74,8 +74,12 @@ export function SelectionToolbar(props: Props) {
       if (!frame) frame = requestAnimationFrame(measure);
     };
     document.addEventListener('selectionchange', onChange);
+    // The toolbar is fixed to the window: follow the selection when the text scrolls.
+    const root = pane.current;
+    root?.addEventListener('scroll', onChange, { passive: true });
     return () => {
       document.removeEventListener('selectionchange', onChange);
+      root?.removeEventListener('scroll', onChange);
       cancelAnimationFrame(frame);
     };
   }, [pane, starts, text]);
@@ -83,7 +87,11 @@ export function SelectionToolbar(props: Props) {
   useEffect(() => {
     if (!selected) return;
     const done = (run: (start: number, end: number) => void) => {
-      run(selected.start, selected.end);
+      // The live selection: keys can arrive before the next frame re-measures it.
+      const range = document.getSelection()?.getRangeAt(0);
+      const root = pane.current;
+      const live = range && root ? rangeToOffsets(range, root, starts) : null;
+      run(live?.start ?? selected.start, live?.end ?? selected.end);
       document.getSelection()?.removeAllRanges();
     };
     const onKey = (event: KeyboardEvent) => {
@@ -103,7 +111,7 @@ export function SelectionToolbar(props: Props) {
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [selected, lastColor, reattaching, onHighlight, onNote, onAttach]);
+  }, [selected, pane, starts, lastColor, reattaching, onHighlight, onNote, onAttach]);
 
   if (!selected) return null;
   const done = (run: (start: number, end: number) => void) => {

@@ -84,16 +84,17 @@ export function useHighlights(
     };
   }, [highlights, article, pane, starts, selectedId]);
 
-  /** Runs a change, then reloads every view; failures are reported and change nothing. */
+  /** Runs a change, then reloads every view; a failure is reported (the change did not happen)
+   * and gives undefined. */
   const mutate = useCallback(
-    async <T>(what: string, run: () => Promise<T>): Promise<T | null> => {
+    async <T>(what: string, run: () => Promise<T>): Promise<T | undefined> => {
       try {
         const result = await run();
         highlightsChanged();
         return result;
       } catch (error) {
         report(`${what}: ${errorMessage(error)}`);
-        return null;
+        return undefined;
       }
     },
     [report],
@@ -112,7 +113,7 @@ export function useHighlights(
               }),
             ),
           )
-        : Promise.resolve(null),
+        : Promise.resolve(undefined),
     [article, text, mutate],
   );
 
@@ -127,7 +128,7 @@ export function useHighlights(
       const done = await mutate('The highlight was not deleted', () =>
         call(api.highlightsDelete({ id })),
       );
-      if (done !== null) {
+      if (done !== undefined) {
         report('Highlight moved to the Trash.', {
           label: 'Undo',
           run: () => void runHistory('undo', report),
