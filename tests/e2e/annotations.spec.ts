@@ -215,3 +215,26 @@ test('a note full of XSS markup renders inert', async ({ app }) => {
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
   await expect(page.locator('body')).toBeVisible();
 });
+
+test('colours can be renamed in the settings; the new meaning shows and is kept', async ({
+  app,
+}) => {
+  let { page } = app;
+  await open(page);
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Reading settings' });
+  const green = settings.getByRole('textbox', { name: 'Green' });
+  await expect(green).toHaveValue('Evidence');
+  await green.fill('Data point');
+  await green.press('Enter');
+  await page.keyboard.press('Escape');
+
+  await app.restart();
+  page = app.page;
+  await selectStart(page, page.locator('[data-block-id="b3"]'), 10);
+  await expect(
+    page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', {
+      name: 'Highlight green (Data point)',
+    }),
+  ).toBeVisible();
+});

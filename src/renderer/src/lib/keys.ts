@@ -37,6 +37,10 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['?'], action: 'Show keyboard shortcuts' },
       { keys: [`${MOD} 1`], action: 'Go to the Library' },
       { keys: [`${MOD} 2`], action: 'Go to the Reader' },
+      { keys: [`${MOD} 3`], action: 'Go to Notes' },
+      { keys: [`${MOD} 4`], action: 'Go to the Trash' },
+      { keys: [`${MOD} Z`], action: 'Undo (highlights, notes, tags, deletes)' },
+      { keys: [`${MOD} Shift Z`, `${MOD} Y`], action: 'Redo' },
       {
         keys: [`${MOD} Alt =`, `${MOD} Alt -`, `${MOD} Alt 0`],
         action: 'Zoom the whole window in, out, reset',
@@ -64,6 +68,28 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['t'], action: 'Show or hide the contents' },
       { keys: ['i'], action: 'Show or hide "About this article"' },
       { keys: ['Esc'], action: 'Close a panel or dialog' },
+    ],
+  },
+  {
+    title: 'Selected text',
+    shortcuts: [
+      { keys: ['Shift ←', 'Shift →', 'Shift ↑', 'Shift ↓'], action: 'Select text from the caret' },
+      { keys: ['h'], action: 'Highlight in the last colour used' },
+      { keys: ['1', '2', '3', '4', '5'], action: 'Highlight yellow, green, blue, pink, purple' },
+      { keys: ['n'], action: 'Highlight and write a note' },
+      { keys: ['Esc'], action: 'Clear the selection' },
+    ],
+  },
+  {
+    title: 'Highlights',
+    shortcuts: [
+      { keys: ['Alt ↓', 'Alt ↑'], action: 'Select the next or previous highlight' },
+      { keys: ['1', '2', '3', '4', '5'], action: 'Change the colour of the selected highlight' },
+      { keys: ['n'], action: 'Edit its note' },
+      { keys: ['Enter'], action: 'Move focus into its card' },
+      { keys: ['Delete'], action: 'Move it to the Trash' },
+      { keys: [`${MOD} Enter`], action: 'Save the note being written' },
+      { keys: ['Esc'], action: 'Cancel the note, or let the highlight go' },
     ],
   },
 ];

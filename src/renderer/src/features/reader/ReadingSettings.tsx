@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ColorNames } from './ColorNames';
 import {
   COLUMN_WIDTH,
   FONT_SIZE,
@@ -51,7 +52,8 @@ interface Props {
   onClose(): void;
 }
 
-/** The "Aa" popover: theme, text size, line spacing, column width. Esc closes it. */
+/** The "Aa" popover: theme, text size, line spacing, column width, what the highlight colours
+ * mean. Esc closes it. */
 export function ReadingSettings({ settings, onChange, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -129,6 +131,7 @@ export function ReadingSettings({ settings, onChange, onClose }: Props) {
         onLess={() => onChange({ columnWidth: columnWidth - COLUMN_WIDTH.step })}
         onMore={() => onChange({ columnWidth: columnWidth + COLUMN_WIDTH.step })}
       />
+      <ColorNames names={settings.colorNames} onChange={(colorNames) => onChange({ colorNames })} />
     </div>
   );
 }
