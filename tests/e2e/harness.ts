@@ -72,20 +72,26 @@ export async function startHarness(browser: Browser, dataDir: string): Promise<H
     (url) => !url.href.startsWith(ORIGIN),
     (route) => route.abort(),
   );
+  // Results cross as one JSON string: Playwright serialises objects value by value, which for a
+  // list of 500 highlights takes about a second, while Electron's structured clone takes
+  // milliseconds. A string keeps the harness from distorting timings.
   await context.exposeBinding('__xinzhiInvoke', (_source, channel: string, input: unknown) => {
     const call = dispatch(services, channel, input);
     pending.add(call);
     void call.finally(() => pending.delete(call));
-    return call;
+    return call.then((result) => JSON.stringify(result));
   });
   // What the preload does in Electron: named methods generated from the channel list.
   await context.addInitScript(
     (pairs: string[][]) => {
       const invoke = (
-        globalThis as unknown as { __xinzhiInvoke(c: string, i: unknown): Promise<unknown> }
+        globalThis as unknown as { __xinzhiInvoke(c: string, i: unknown): Promise<string> }
       ).__xinzhiInvoke;
       const api = Object.fromEntries(
-        pairs.map(([c, m]) => [m, (input?: unknown) => invoke(c, input)]),
+        pairs.map(([c, m]) => [
+          m,
+          async (input?: unknown) => JSON.parse(await invoke(c, input)) as unknown,
+        ]),
       );
       Object.defineProperty(globalThis, 'api', { value: Object.freeze(api) });
     },

@@ -62,14 +62,22 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Rendered notes by source: views re-render often, and parsing plus sanitising is the cost. */
+const rendered = new Map<string, string>();
+const CACHE_SIZE = 2_000;
+
 /** A note's Markdown as safe HTML for `dangerouslySetInnerHTML`. */
 export function renderNote(markdown: string): string {
-  const html = marked.parse(markdown) as string;
-  return purifier.sanitize(html, {
+  const cached = rendered.get(markdown);
+  if (cached !== undefined) return cached;
+  const html = purifier.sanitize(marked.parse(markdown) as string, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'target', 'rel'],
     ALLOWED_URI_REGEXP: /^https?:/i,
   });
+  if (rendered.size >= CACHE_SIZE) rendered.delete(rendered.keys().next().value as string);
+  rendered.set(markdown, html);
+  return html;
 }
 
 /** A note as one line of plain text, for lists and previews. */

@@ -62,6 +62,33 @@ function pointAt(block: HTMLElement, offset: number): [Node, number] {
   return last ? [last, (last as Text).data.length] : [block, 0];
 }
 
+interface IndexedBlock {
+  element: HTMLElement;
+  start: number;
+  length: number;
+}
+
+/** Blocks in text order with their offsets, built once per rendered article (hundreds of
+ * highlights are placed at once; walking every block for each would be quadratic). */
+const indexes = new WeakMap<Map<string, number>, { root: HTMLElement; blocks: IndexedBlock[] }>();
+
+function blockIndex(root: HTMLElement, starts: Map<string, number>): IndexedBlock[] {
+  const cached = indexes.get(starts);
+  if (cached?.root === root && cached.blocks.every((b) => b.element.isConnected)) {
+    return cached.blocks;
+  }
+  const blocks: IndexedBlock[] = [];
+  for (const element of blocksIn(root)) {
+    const start = starts.get(element.dataset.blockId ?? '');
+    if (start !== undefined) {
+      blocks.push({ element, start, length: (element.textContent ?? '').length });
+    }
+  }
+  blocks.sort((a, b) => a.start - b.start);
+  indexes.set(starts, { root, blocks });
+  return blocks;
+}
+
 /** One DOM range per block that the article span [start, end) touches. */
 export function offsetsToRanges(
   start: number,
@@ -69,17 +96,24 @@ export function offsetsToRanges(
   root: HTMLElement,
   starts: Map<string, number>,
 ): Range[] {
+  const blocks = blockIndex(root, starts);
+  // First block that ends after `start` (binary search), then walk while blocks begin before `end`.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start + blocks[mid].length <= start) lo = mid + 1;
+    else hi = mid;
+  }
   const ranges: Range[] = [];
-  for (const block of blocksIn(root)) {
-    const blockStart = starts.get(block.dataset.blockId ?? '');
-    if (blockStart === undefined) continue;
-    const length = (block.textContent ?? '').length;
-    const from = Math.max(start, blockStart);
-    const to = Math.min(end, blockStart + length);
+  for (let k = lo; k < blocks.length && blocks[k].start < end; k++) {
+    const block = blocks[k];
+    const from = Math.max(start, block.start);
+    const to = Math.min(end, block.start + block.length);
     if (to <= from) continue;
     const r = document.createRange();
-    r.setStart(...pointAt(block, from - blockStart));
-    r.setEnd(...pointAt(block, to - blockStart));
+    r.setStart(...pointAt(block.element, from - block.start));
+    r.setEnd(...pointAt(block.element, to - block.start));
     ranges.push(r);
   }
   return ranges;

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import type { PlacedHighlight } from '../../../../shared/highlights';
 import { offsetsToRanges } from '../../lib/textOffsets';
 import { HighlightCard } from './HighlightCard';
@@ -45,8 +45,15 @@ export function MarginNotes({
   onEdit,
 }: Props) {
   const column = useRef<HTMLDivElement>(null);
-  const shown = store.highlights.filter(
-    (h) => h.start !== undefined && (h.id === selectedId || h.note !== '' || h.tags.length > 0),
+  // Rendered after the text and its highlights are painted: hundreds of notes (Markdown parsed
+  // and sanitised) must not hold up the page.
+  const highlights = useDeferredValue(store.highlights);
+  const shown = useMemo(
+    () =>
+      highlights.filter(
+        (h) => h.start !== undefined && (h.id === selectedId || h.note !== '' || h.tags.length > 0),
+      ),
+    [highlights, selectedId],
   );
 
   useLayoutEffect(() => {
@@ -75,13 +82,15 @@ export function MarginNotes({
       items.forEach((item, k) => (item.el.style.top = `${Math.max(0, tops[k])}px`));
     };
     layout();
+    // Reflow of the text (window, font size, column width) and the open card growing as the user
+    // types are what move the notes.
     const observer = new ResizeObserver(layout);
-    observer.observe(root);
-    for (const card of box.children) observer.observe(card);
     const article = root.querySelector('.article');
     if (article) observer.observe(article);
+    const open = box.querySelector('.margin-note-open');
+    if (open) observer.observe(open);
     return () => observer.disconnect();
-  });
+  }, [pane, shown, selectedId, editing, store.starts]);
 
   return (
     <div className="margin-notes" ref={column}>

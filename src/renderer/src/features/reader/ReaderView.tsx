@@ -12,6 +12,7 @@ import { api, call, errorMessage } from '../../lib/api';
 import { hasMod, isTyping, modalOpen } from '../../lib/keys';
 import { AboutPanel } from './AboutPanel';
 import { Annotations, type ReaderTarget } from './Annotations';
+import { prefetchHighlights } from './useHighlights';
 import { ArticleBody } from './ArticleBody';
 import { ReadingSettings } from './ReadingSettings';
 import { Toc } from './Toc';
@@ -82,6 +83,7 @@ export function ReaderView(props: Props) {
 
   useEffect(() => {
     let live = true;
+    prefetchHighlights(articleId);
     call(api.corpusGet({ id: articleId })).then(
       (a) => live && setArticle(a),
       (error: unknown) => live && setFailed(errorMessage(error)),

@@ -19,6 +19,12 @@ function paint(name: string, ranges: Range[]) {
   else CSS.highlights.delete(name);
 }
 
+/** Started with the article's own request, so the two load side by side. */
+let prefetched: { articleId: string; list: Promise<PlacedHighlight[]> } | null = null;
+export function prefetchHighlights(articleId: string): void {
+  prefetched = { articleId, list: call(api.highlightsList({})) };
+}
+
 /**
  * The article's highlights: loaded, changed through the API, and painted with the CSS Custom
  * Highlight API (no DOM changes, so they coexist with anything else that marks the text, and
@@ -43,8 +49,10 @@ export function useHighlights(
   useEffect(() => {
     if (!article) return;
     let live = true;
-    const load = () =>
-      call(api.highlightsList({})).then(
+    const load = () => {
+      const early = prefetched?.articleId === article.id ? prefetched.list : null;
+      prefetched = null;
+      return (early ?? call(api.highlightsList({}))).then(
         (list) => {
           if (!live) return;
           setHighlights(
@@ -58,6 +66,7 @@ export function useHighlights(
         },
         (error: unknown) => report(`Your highlights could not be loaded: ${errorMessage(error)}`),
       );
+    };
     void load();
     const off = onHighlightsChanged(() => void load());
     return () => {
