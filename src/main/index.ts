@@ -64,9 +64,13 @@ async function start(): Promise<void> {
       }),
     );
   }
-  const resourcesDir = app.isPackaged
-    ? join(process.resourcesPath, 'resources')
-    : join(app.getAppPath(), 'resources');
+  // XINZHI_RESOURCES_DIR: a corpus other than the bundled one (tests of re-anchoring after the
+  // corpus changed), like XINZHI_DATA_DIR for user data.
+  const resourcesDir =
+    process.env.XINZHI_RESOURCES_DIR ??
+    (app.isPackaged
+      ? join(process.resourcesPath, 'resources')
+      : join(app.getAppPath(), 'resources'));
   services = await createServices({
     dataDir: app.getPath('userData'),
     resourcesDir,

@@ -84,6 +84,9 @@ export interface PlacedHighlight extends Highlight {
   confidence: number;
 }
 
+/** Days the Trash keeps a deleted highlight; older entries are removed when the app starts. */
+export const TRASH_DAYS = 30;
+
 /** A deleted highlight, kept for TRASH_DAYS and restorable. Its id is the highlight's. */
 export interface TrashEntry {
   id: string;

@@ -54,7 +54,8 @@ export interface HarnessSession {
 }
 
 export async function startHarness(browser: Browser, dataDir: string): Promise<HarnessSession> {
-  const start = () => createServices({ dataDir, resourcesDir: RESOURCES_DIR });
+  const start = () =>
+    createServices({ dataDir, resourcesDir: process.env.XINZHI_RESOURCES_DIR ?? RESOURCES_DIR });
   let services: Services = await start();
   const pending = new Set<Promise<unknown>>();
   const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/ipc';
 import { createServices, type Services } from '../../src/main/services';
-import { TRASH_DAYS } from '../../src/main/services/highlights';
+import { TRASH_DAYS } from '../../src/shared/highlights';
 import { describe as describeSpan } from '../../src/shared/anchoring';
 import type { PlacedHighlight } from '../../src/shared/highlights';
 

@@ -3,19 +3,16 @@ import { AppError, type ParsedInput } from '../../shared/api';
 import { anchor, describe } from '../../shared/anchoring';
 import type { Article } from '../../shared/article';
 import type {
-  Highlight,
   PlacedHighlight,
   TextPositionSelector,
   TextQuoteSelector,
   TrashEntry,
 } from '../../shared/highlights';
+import { TRASH_DAYS, type Highlight } from '../../shared/highlights';
 import type { Change, StoreRecord } from '../store/store';
 import type { Store } from '../store/store';
 import type { Corpus } from './corpus';
 import type { History } from './history';
-
-/** Trash entries older than this are removed for good when the app starts. */
-export const TRASH_DAYS = 30;
 
 const isHighlight = (r: StoreRecord): r is StoreRecord & Highlight =>
   typeof (r as Partial<Highlight>).articleId === 'string';

@@ -1,7 +1,8 @@
-import search from 'approx-string-match';
 import { splitsSurrogatePair } from './describe';
-import { alignCut, contextDistance, editDistance } from './distance';
+import { alignCut, contextDistance } from './distance';
+import { codeUnits, distinctEnds, editDistance, searchEnds, type MatchEnd } from './search';
 import type { TextQuoteSelector } from './types';
+import { wordIds, wordsOf } from './words';
 
 /**
  * Places where a quote might now be. Every candidate is measured the same way, however it was
@@ -18,17 +19,21 @@ export interface Candidate {
   errors: number;
 }
 
-/** Stop listing exact occurrences past this many (a very common word); context decides anyway. */
-const MAX_OCCURRENCES = 2_000;
-/** approx-string-match's cost grows with the error budget (about budget / 32 words per char). */
-const MAX_ERRORS = 256;
 /** Window characters aligned on the inner side of each of the quote's edges to find the edge. */
 const EDGE = 64;
-/** Extra text around a match given to the edge alignment. */
+/** Extra text around a match given to the edge alignment and to the character search. */
 const SLACK = 8;
-/** approx-string-match reports every end offset of one place; ends this close are one place. */
+/** Match ends closer than this share of the window are one place. */
 const SAME_PLACE = 0.5;
-const MAX_FUZZY = 16;
+/** Stretches of words, and places in them, looked at: the ones with fewest errors. */
+const MAX_STRETCHES = 64;
+const MAX_PLACES = 32;
+/**
+ * The word search lets through places where at most this share of the window's words differ (plus
+ * the two words the window cuts in half), well above what a character budget of half the window
+ * allows in practice: a typo or a doubled space changes at most one or two words.
+ */
+const WORD_SHARE = 0.5;
 
 const contextErrors = (text: string, q: TextQuoteSelector, start: number, end: number): number =>
   (start >= q.prefix.length && text.startsWith(q.prefix, start - q.prefix.length)
@@ -37,27 +42,12 @@ const contextErrors = (text: string, q: TextQuoteSelector, start: number, end: n
   (text.startsWith(q.suffix, end) ? 0 : contextDistance(q.suffix, text, end, 1));
 
 /** Measures the candidate text[start, end). */
-export function measure(
-  text: string,
-  q: TextQuoteSelector,
-  start: number,
-  end: number,
-): Candidate {
+export function measure(text: string, q: TextQuoteSelector, start: number, end: number): Candidate {
   const quoteErrors =
     end - start === q.exact.length && text.startsWith(q.exact, start)
       ? 0
       : editDistance(q.exact, text, start, end);
   return { start, end, quoteErrors, errors: quoteErrors + contextErrors(text, q, start, end) };
-}
-
-/** Every occurrence of the exact quote. */
-export function exactCandidates(text: string, q: TextQuoteSelector): Candidate[] {
-  const found: Candidate[] = [];
-  for (let at = text.indexOf(q.exact); at >= 0 && found.length < MAX_OCCURRENCES; ) {
-    found.push(measure(text, q, at, at + q.exact.length));
-    at = text.indexOf(q.exact, at + 1);
-  }
-  return found;
 }
 
 /** The candidate at a given range, if the exact quote is there. */
@@ -72,58 +62,90 @@ export function candidateAt(
 }
 
 /**
- * The best approximate matches (fewest errors, at most `maxErrors`) of the whole window
- * prefix + exact + suffix inside text[lo, hi). Each edge of the quote is found by aligning the
- * window around that edge: its context on the outside and up to EDGE characters on the inside.
+ * The places where the whole window prefix + exact + suffix matches `text` with at most
+ * `maxErrors` edits, fewest first, leaving out those with more than `spread` edits beyond the best
+ * (they can neither win nor rival it). Words first: the stretches where the window's words roughly
+ * recur; then characters, in each stretch.
  */
-export function fuzzyCandidates(
+export function findCandidates(
   text: string,
   q: TextQuoteSelector,
-  lo: number,
-  hi: number,
   maxErrors: number,
+  spread: number,
 ): Candidate[] {
-  if (hi <= lo || maxErrors < 0) return [];
   const window = q.prefix + q.exact + q.suffix;
-  const budget = Math.min(MAX_ERRORS, Math.floor(maxErrors));
-  const matches = search(text.slice(lo, hi), window, budget);
+  const words = wordsOf(text);
+  const pattern = wordIds(words, window);
+  const wordBudget = Math.floor(pattern.length * WORD_SHARE) + 2;
+  const stretches = searchEnds(words.ids, pattern, wordBudget);
+  // A stretch stands for the ends near it too: widen it by as much, and a word, on each side.
+  const radius = Math.ceil(pattern.length * SAME_PLACE);
+  const codes = codeUnits(window);
+  const ends: MatchEnd[] = [];
+  for (const { end: last, errors } of distinctEnds(stretches, radius, MAX_STRETCHES)) {
+    const first = Math.max(0, last - pattern.length - errors - radius - 1);
+    const lo = Math.max(0, words.starts[first] - SLACK);
+    const hi = Math.min(
+      text.length,
+      words.ends[Math.min(words.ends.length, last + radius) - 1] + SLACK,
+    );
+    for (const e of searchEnds(codeUnits(text, lo, hi), codes, maxErrors)) {
+      ends.push({ end: lo + e.end, errors: e.errors });
+    }
+  }
+  const found: Candidate[] = [];
+  let fewest = Infinity;
+  for (const { end, errors } of distinctEnds(ends, window.length * SAME_PLACE, MAX_PLACES)) {
+    if (errors > fewest + spread) break;
+    for (const c of places(text, q, end, errors)) {
+      found.push(c);
+      fewest = Math.min(fewest, c.errors);
+    }
+  }
+  return found;
+}
+
+/**
+ * Where the quote is inside the window that matches text up to `me` with `errors` edits: each exact
+ * occurrence of the quote there, and the place the window's alignment gives (unless an exact one
+ * is as good as the window's match, so already an optimal alignment).
+ */
+function places(text: string, q: TextQuoteSelector, me: number, errors: number): Candidate[] {
+  const window = q.prefix + q.exact + q.suffix;
+  // The window starts about its length before its end, give or take its errors.
+  const ms = me - window.length;
+  const reach = errors + SLACK;
+  const found: Candidate[] = [];
+  for (let at = text.indexOf(q.exact, Math.max(0, ms - reach)); at >= 0;) {
+    if (at + q.exact.length > me + SLACK) break;
+    found.push(measure(text, q, at, at + q.exact.length));
+    at = text.indexOf(q.exact, at + 1);
+  }
+  if (found.some((c) => c.errors <= errors)) return found;
   const cutStart = q.prefix.length;
   const cutEnd = cutStart + q.exact.length;
   const head = window.slice(0, cutStart + EDGE);
   const tailFrom = Math.max(0, cutEnd - EDGE);
   const tail = window.slice(tailFrom);
-  const found: Candidate[] = [];
-  let lastEnd = -Infinity;
-  for (const match of matches) {
-    // Consecutive end offsets of one place: keep the first.
-    const close = match.end - lastEnd < window.length * SAME_PLACE;
-    lastEnd = match.end;
-    if (close) continue;
-    const ms = lo + match.start;
-    const me = lo + match.end;
-    const reach = match.errors + SLACK;
-    let start = alignCut(
-      head,
-      text,
-      Math.max(0, ms - SLACK),
-      Math.min(text.length, ms + head.length + reach),
-      cutStart,
-      'start',
-    );
-    let end = alignCut(
-      tail,
-      text,
-      Math.max(0, me - tail.length - reach),
-      Math.min(text.length, me + SLACK),
-      cutEnd - tailFrom,
-      'end',
-    );
-    if (splitsSurrogatePair(text, start)) start -= 1;
-    if (splitsSurrogatePair(text, end)) end += 1;
-    if (end > start && text.slice(start, end).trim() !== '') {
-      found.push(measure(text, q, start, end));
-    }
-    if (found.length >= MAX_FUZZY) break;
-  }
+  let start = alignCut(
+    head,
+    text,
+    Math.max(0, ms - reach),
+    Math.min(text.length, ms + head.length + reach),
+    cutStart,
+    'start',
+  );
+  let end = alignCut(
+    tail,
+    text,
+    Math.max(0, me - tail.length - reach),
+    Math.min(text.length, me + SLACK),
+    cutEnd - tailFrom,
+    'end',
+  );
+  if (splitsSurrogatePair(text, start)) start -= 1;
+  if (splitsSurrogatePair(text, end)) end += 1;
+  // An empty or blank place is kept: the context is here but the quote was deleted.
+  found.push(measure(text, q, start, Math.max(start, end)));
   return found;
 }

@@ -44,26 +44,6 @@ export function contextDistance(pattern: string, text: string, from: number, dir
   return best;
 }
 
-/** Plain edit distance between `pattern` and text[lo, hi) (both wholly aligned). */
-export function editDistance(pattern: string, text: string, lo: number, hi: number): number {
-  const m = pattern.length;
-  const n = hi - lo;
-  let [prev, cur] = rows(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    const pc = pattern.charCodeAt(i - 1);
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const diagonal = prev[j - 1] + (pc === text.charCodeAt(lo + j - 1) ? 0 : 1);
-      const up = prev[j] + 1;
-      const left = cur[j - 1] + 1;
-      cur[j] = diagonal < up ? (diagonal < left ? diagonal : left) : up < left ? up : left;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n];
-}
-
 let matrix = new Int32Array(4096);
 
 /**

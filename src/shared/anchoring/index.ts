@@ -1,5 +1,5 @@
 /** Text anchoring: W3C selectors for a span of an article, and re-anchoring them after edits. */
-export { anchor } from './anchor';
+export { anchor, MOVED_THRESHOLD, RIVAL_GAP, UNCERTAIN_THRESHOLD } from './anchor';
 export { CONTEXT_LENGTH, describe } from './describe';
 export {
   AnchorError,

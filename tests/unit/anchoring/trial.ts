@@ -26,7 +26,12 @@ export const isSilentlyWrong = (o: Outcome): boolean =>
  */
 export function runTrial(
   corpus: CorpusArticle[],
-  { rate, rounds, perRound, seed }: { rate: number; rounds: number; perRound: number; seed: number },
+  {
+    rate,
+    rounds,
+    perRound,
+    seed,
+  }: { rate: number; rounds: number; perRound: number; seed: number },
 ): Outcome[] {
   const outcomes: Outcome[] = [];
   corpus.forEach((article, a) => {
@@ -39,7 +44,9 @@ export function runTrial(
         const result = anchor(edited.text, s);
         const truth = edited.spans[i];
         const placed = result.start !== undefined && result.end !== undefined;
-        const overlap = placed ? overlapShare(truth, { start: result.start!, end: result.end! }) : 0;
+        const overlap = placed
+          ? overlapShare(truth, { start: result.start!, end: result.end! })
+          : 0;
         outcomes.push({ article: article.id, truth, result, overlap });
       });
     }

@@ -71,6 +71,15 @@ export const SHORTCUTS: ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Notes',
+    shortcuts: [
+      { keys: ['/'], action: 'Filter the notes' },
+      { keys: ['↑', '↓', 'Home', 'End'], action: 'Move between highlights' },
+      { keys: ['Enter'], action: 'Open the highlight in the reader' },
+      { keys: ['Delete'], action: 'Move the highlight to the Trash' },
+    ],
+  },
+  {
     title: 'Selected text',
     shortcuts: [
       { keys: ['Shift ←', 'Shift →', 'Shift ↑', 'Shift ↓'], action: 'Select text from the caret' },

@@ -1,12 +1,22 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ArticleSummary } from '../../../../shared/article';
 import type { ReadingProgress } from '../../../../shared/settings';
+import { Icon } from '../../components/Icon';
 import { KIND_LABEL, formatDate } from '../../lib/format';
+import { useHighlightList } from '../notes/useHighlightList';
+import '../../styles/notes.css';
 
 interface Props {
   articles: ArticleSummary[];
   progress: Record<string, ReadingProgress>;
   onOpen(id: string): void;
+}
+
+/** "3 highlights · 1 note"; nothing for an article with no highlights. */
+function marksLabel(counts: { highlights: number; notes: number } | undefined): string | null {
+  if (!counts?.highlights) return null;
+  const h = `${counts.highlights} highlight${counts.highlights === 1 ? '' : 's'}`;
+  return counts.notes ? `${h} · ${counts.notes} note${counts.notes === 1 ? '' : 's'}` : h;
 }
 
 const MOVES: Record<string, (i: number, n: number) => number> = {
@@ -20,6 +30,18 @@ const MOVES: Record<string, (i: number, n: number) => number> = {
 
 export function LibraryView({ articles, progress, onOpen }: Props) {
   const list = useRef<HTMLOListElement>(null);
+  // Counts are a hint: if they cannot be loaded the cards simply show none.
+  const highlights = useHighlightList();
+  const counts = useMemo(() => {
+    const byArticle = new Map<string, { highlights: number; notes: number }>();
+    for (const h of highlights ?? []) {
+      const c = byArticle.get(h.articleId) ?? { highlights: 0, notes: 0 };
+      c.highlights++;
+      if (h.note.trim()) c.notes++;
+      byArticle.set(h.articleId, c);
+    }
+    return byArticle;
+  }, [highlights]);
   const totalMinutes = articles.reduce((sum, a) => sum + a.readingMinutes, 0);
   const finished = articles.filter((a) => (progress[a.id]?.maxPercent ?? 0) >= 98).length;
   // The article read most recently, unless it is finished: one click takes you back to it.
@@ -66,13 +88,14 @@ export function LibraryView({ articles, progress, onOpen }: Props) {
       <ol className="article-list" ref={list} onKeyDown={onKeyDown} aria-label="Articles">
         {articles.map((a) => {
           const percent = Math.round(progress[a.id]?.maxPercent ?? 0);
+          const marks = marksLabel(counts.get(a.id));
           return (
             <li key={a.id}>
               <button
                 type="button"
                 className="article-card"
                 onClick={() => onOpen(a.id)}
-                aria-describedby={`meta-${a.id}`}
+                aria-describedby={marks ? `meta-${a.id} marks-${a.id}` : `meta-${a.id}`}
               >
                 <span className="card-top">
                   <span className={`kind kind-${a.kind}`}>{KIND_LABEL[a.kind]}</span>
@@ -83,6 +106,13 @@ export function LibraryView({ articles, progress, onOpen }: Props) {
                   {a.author} · {a.publisher} · {a.readingMinutes} min read
                 </span>
                 <span className="card-about">{a.about}</span>
+                {marks && (
+                  // Described, not named: the count ("2 notes") must not change the card's name.
+                  <span className="card-marks" id={`marks-${a.id}`} aria-hidden="true">
+                    <Icon name="highlighter" size={15} />
+                    {marks}
+                  </span>
+                )}
                 <span className="card-progress">
                   <span
                     className="progress"

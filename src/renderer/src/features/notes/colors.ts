@@ -1,0 +1,26 @@
+import type { AnchorStatus, Color } from '../../../../shared/highlights';
+
+/** What the user calls each colour: the accessible names of the colour chips. */
+export const COLOR_LABEL: Record<Color, string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+};
+
+/** The badge shown for a highlight that is not simply where it was made. */
+export const STATUS_BADGE: Partial<Record<AnchorStatus, { label: string; title: string }>> = {
+  moved: {
+    label: 'Moved',
+    title: 'The article text changed; this highlight was found nearby.',
+  },
+  uncertain: {
+    label: 'Needs confirming',
+    title: 'The article text changed; check that this highlight is in the right place.',
+  },
+  orphaned: {
+    label: 'Orphaned',
+    title: 'This passage is no longer in the article. Re-attach it to new text, or delete it.',
+  },
+};
