@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createServices } from '../../src/main/services';
 import { emptyStore } from '../../src/main/store/schema';
 import { ROOT, launchChromium, startHarness } from '../e2e/harness';
+import { anchoringBenchmarks } from './anchoring';
 import { highlightBenchmarks } from './highlights';
 import { measure, printTable, summarise, type Figure } from './stats';
 
@@ -122,6 +123,7 @@ let bytes = 0;
 await servicesBenchmarks('10 MB store', async (dir) => (bytes = await writeLargeStore(dir, 10)));
 await readerBenchmarks();
 figures.push(...(await highlightBenchmarks()));
+figures.push(...(await anchoringBenchmarks()));
 
 console.log(
   `\nXinzhi benchmarks (${new Date().toISOString()}, node ${process.version}, large store ${(bytes / 1e6).toFixed(1)} MB)\n`,

@@ -1,20 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { painted } from './painted';
 
 /** Notes, tags, colour changes, delete and undo in the reader, the way a reader does them. */
 
 const ARTICLE = /Essence, Structural Framework/;
-
-/** The text painted by each colour's CSS custom highlight. */
-const painted = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      ['yellow', 'green', 'blue', 'pink', 'purple'].map((c) => [
-        c,
-        [...(CSS.highlights.get(`hl-${c}`) ?? [])].map((r) => (r as Range).toString()).join(' | '),
-      ]),
-    ),
-  );
 
 async function open(page: Page) {
   await page.getByRole('button', { name: ARTICLE }).click();

@@ -1,16 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** The text painted by each colour's CSS custom highlight. */
-const painted = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      ['yellow', 'green', 'blue', 'pink', 'purple'].map((c) => [
-        c,
-        [...(CSS.highlights.get(`hl-${c}`) ?? [])].map((r) => (r as Range).toString()).join(' | '),
-      ]),
-    ),
-  );
+import { painted } from './painted';
 
 async function dragSelect(page: Page, from: Locator, to: Locator) {
   const a = await from.boundingBox();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ROOT } from './harness';
+import { painted } from './painted';
 
 /**
  * A later app version corrects the corpus under the user's highlights: the app starts over a
@@ -87,11 +88,9 @@ test('after a corpus correction: moved, guessed and lost highlights are each han
   await expect(bar.getByRole('listitem').filter({ hasText: GONE })).toContainText(
     'Not found in the current text',
   );
-  const painted = await page.evaluate(() =>
-    [...(CSS.highlights.get('hl-yellow') ?? [])].map((r) => (r as Range).toString()).join(' | '),
-  );
-  expect(painted).not.toContain('rewritten by the editors');
-  expect(painted).toContain('optimal combination');
+  const yellow = (await painted(page)).yellow;
+  expect(yellow).not.toContain('rewritten by the editors');
+  expect(yellow).toContain('optimal combination');
 
   // Re-attach the lost highlight to a new selection.
   await bar
@@ -107,12 +106,6 @@ test('after a corpus correction: moved, guessed and lost highlights are each han
     page.getByRole('status').filter({ hasText: 'Highlight re-attached.' }),
   ).toBeVisible();
   await expect
-    .poll(() =>
-      page.evaluate(() =>
-        [...(CSS.highlights.get('hl-yellow') ?? [])]
-          .map((r) => (r as Range).toString())
-          .join(' | '),
-      ),
-    )
+    .poll(async () => (await painted(page)).yellow)
     .toContain('A paragraph rewritten by the editors.');
 });

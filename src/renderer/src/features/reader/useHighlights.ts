@@ -5,7 +5,7 @@ import { COLORS, type Color, type PlacedHighlight } from '../../../../shared/hig
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { highlightsChanged, onHighlightsChanged } from '../../lib/highlightEvents';
-import { offsetsToRanges } from '../../lib/textOffsets';
+import { offsetsToStaticRanges } from '../../lib/textOffsets';
 import { runHistory } from '../../lib/undo';
 
 export type HighlightPatch = { color?: Color; note?: string; tags?: string[] };
@@ -14,7 +14,7 @@ const placed = (h: PlacedHighlight): h is PlacedHighlight & { start: number; end
   h.start !== undefined && h.end !== undefined;
 
 /** Sets (or clears) one named CSS custom highlight. */
-function paint(name: string, ranges: Range[]) {
+function paint(name: string, ranges: AbstractRange[]) {
   if (ranges.length > 0) CSS.highlights.set(name, new Highlight(...ranges));
   else CSS.highlights.delete(name);
 }
@@ -80,7 +80,7 @@ export function useHighlights(
     const root = pane.current;
     if (!root || !article || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     const ranges = (h: PlacedHighlight) =>
-      placed(h) ? offsetsToRanges(h.start, h.end, root, starts) : [];
+      placed(h) ? offsetsToStaticRanges(h.start, h.end, root, starts) : [];
     for (const color of COLORS) {
       paint(`hl-${color}`, highlights.filter((h) => h.color === color).flatMap(ranges));
     }
