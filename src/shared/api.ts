@@ -114,7 +114,11 @@ export const contract = {
         note: noteSchema.optional(),
         tags: tagsSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .refine(
+        (p) => p.color !== undefined || p.note !== undefined || p.tags !== undefined,
+        'Nothing to change: give a colour, a note or tags.',
+      ),
   ),
   'highlights:reattach': channel<PlacedHighlight>()(
     z
@@ -130,8 +134,8 @@ export const contract = {
   'highlights:delete': channel<null>()(z.object({ id: highlightIdSchema }).strict()),
   'trash:list': channel<TrashEntry[]>()(none),
   'trash:restore': channel<PlacedHighlight>()(z.object({ id: highlightIdSchema }).strict()),
-  /** One entry, or with no id the whole Trash. */
-  'trash:purge': channel<null>()(z.object({ id: highlightIdSchema.optional() }).strict()),
+  'trash:purge': channel<null>()(z.object({ id: highlightIdSchema }).strict()),
+  'trash:empty': channel<null>()(none),
   'history:undo': channel<HistoryStep | null>()(none),
   'history:redo': channel<HistoryStep | null>()(none),
   'history:state': channel<HistoryState>()(none),

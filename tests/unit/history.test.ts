@@ -150,7 +150,7 @@ describe('trash', () => {
     time += (TRASH_DAYS - 1) * DAY;
     await open();
     expect(await trash()).toEqual([b.id]);
-    await services['trash:purge']({});
+    await services['trash:empty'](undefined);
     expect(await trash()).toEqual([]);
   });
 });
@@ -214,5 +214,47 @@ describe('re-anchoring when the corpus changes', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await list()).toEqual([h]);
+  });
+});
+
+describe('review fixes', () => {
+  it('keeps highlights of an article a later version no longer ships, orphaned', async () => {
+    const h = await highlight('total factor productivity');
+    await services.dispose();
+    await rm(join(resourcesDir, 'corpus', 'taihe.md'));
+    await open();
+    expect(await list()).toMatchObject([{ id: h.id, status: 'orphaned', quote: h.quote }]);
+  });
+
+  it('records what each of two quick edits did, so undo and redo step through both', async () => {
+    const h = await highlight('total factor productivity');
+    await Promise.all([
+      services['highlights:update']({ id: h.id, color: 'blue' }),
+      services['highlights:update']({ id: h.id, color: 'green' }),
+    ]);
+    await services['history:undo'](undefined);
+    expect((await list())[0].color).toBe('blue');
+    await services['history:undo'](undefined);
+    expect((await list())[0].color).toBe('yellow');
+    await services['history:redo'](undefined);
+    expect((await list())[0].color).toBe('blue');
+  });
+
+  it('an unchanged save records nothing; an empty patch is refused', async () => {
+    const h = await highlight('total factor productivity');
+    await services['highlights:update']({ id: h.id, note: '' });
+    expect((await state()).undo?.label).toBe('Highlight');
+    expect((await list())[0].updatedAt).toBe(h.updatedAt);
+    expect(await dispatch(services, 'highlights:update', { id: h.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
+  it('trash:purge needs an id; emptying the Trash is its own channel', async () => {
+    expect(await dispatch(services, 'trash:purge', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type ParsedInput } from '../../shared/api';
-import { anchor, describe } from '../../shared/anchoring';
+import { AnchorError, anchor, describe, type Anchor } from '../../shared/anchoring';
 import type { Article } from '../../shared/article';
 import type {
   PlacedHighlight,
@@ -36,17 +36,21 @@ function dedupe(tags: string[]): string[] {
   });
 }
 
-/** The selectors must describe `text` exactly where they say: nothing is stored on trust. */
+/** The selectors must be exactly what `describe` gives for that span of `text`: nothing is
+ * stored on trust (a split surrogate pair or a short context is refused too). */
 function checkSelectors(text: string, quote: TextQuoteSelector, position: TextPositionSelector) {
-  const { start, end } = position;
-  if (end > text.length) {
+  if (position.end > text.length) {
     throw new AppError('invalid_input', 'The selection is outside the article.');
   }
-  if (
-    text.slice(start, end) !== quote.exact ||
-    text.slice(start - quote.prefix.length, start) !== quote.prefix ||
-    text.slice(end, end + quote.suffix.length) !== quote.suffix
-  ) {
+  let expected: Anchor;
+  try {
+    expected = describe(text, position.start, position.end);
+  } catch (error) {
+    if (error instanceof AnchorError) throw new AppError('invalid_input', error.message);
+    throw error;
+  }
+  const q = expected.quote;
+  if (q.exact !== quote.exact || q.prefix !== quote.prefix || q.suffix !== quote.suffix) {
     throw new AppError('invalid_input', 'The quote does not match the article at that position.');
   }
 }
@@ -59,10 +63,11 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
   const place = (h: Highlight): PlacedHighlight => {
     const cached = placements.get(h);
     if (cached) return cached;
-    const article = corpus.get(h.articleId);
-    const result = anchor(corpus.text(article.id), h, {
-      hashMatches: h.contentHash === article.contentHash,
-    });
+    // An article a later version no longer ships: the highlight is kept and listed, unplaced.
+    const article = corpus.ids().includes(h.articleId) ? corpus.get(h.articleId) : null;
+    const result = article
+      ? anchor(corpus.text(article.id), h, { hashMatches: h.contentHash === article.contentHash })
+      : ({ status: 'orphaned', confidence: 0 } as const);
     const placed: PlacedHighlight = { ...h, ...result };
     placements.set(h, placed);
     return placed;
@@ -87,6 +92,11 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
   const article = (articleId: string): { article: Article; text: string } => {
     const found = corpus.get(articleId);
     return { article: found, text: corpus.text(found.id) };
+  };
+
+  const purge = async (ids: string[]) => {
+    await store.apply(ids.map((id) => ({ type: 'delete', collection: 'trash', id })));
+    history.forget(new Set(ids));
   };
 
   /** Saves `next` (already validated) as one undoable step and returns it placed. */
@@ -123,14 +133,13 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
 
     async 'highlights:update'(input: ParsedInput<'highlights:update'>): Promise<PlacedHighlight> {
       const { id, ...patch } = input;
+      const current = find(id);
+      const next = { ...current, ...patch, ...(patch.tags ? { tags: dedupe(patch.tags) } : {}) };
+      // Nothing changed (a note saved as it was): no undo step, no new date.
+      if (JSON.stringify(next) === JSON.stringify(current)) return place(current);
       const label =
         patch.note !== undefined ? 'Edit note' : patch.tags ? 'Edit tags' : 'Change colour';
-      return save(label, {
-        ...find(id),
-        ...patch,
-        ...(patch.tags ? { tags: dedupe(patch.tags) } : {}),
-        updatedAt: now().toISOString(),
-      });
+      return save(label, { ...next, updatedAt: now().toISOString() });
     },
 
     /** Moves a highlight to a new selection: for an orphaned one, or one the user re-places. */
@@ -200,9 +209,12 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
 
     /** Deleting for good is final: it is not an undoable step. */
     async 'trash:purge'({ id }: ParsedInput<'trash:purge'>): Promise<null> {
-      const ids = id ? [trashed(id).id] : store.data.trash.map((t) => t.id);
-      await store.apply(ids.map((t) => ({ type: 'delete', collection: 'trash', id: t })));
-      history.forget(new Set(ids));
+      await purge([trashed(id).id]);
+      return null;
+    },
+
+    async 'trash:empty'(): Promise<null> {
+      await purge(store.data.trash.map((t) => t.id));
       return null;
     },
   };

@@ -57,8 +57,12 @@ export function createHistory(store: Store) {
         const key = keyOf(change);
         return key ? [{ key, before: current(key) }] : [];
       });
-      await store.apply(changes);
-      done.push({ step, records: records.map((r) => ({ ...r, after: current(r.key) })) });
+      // apply() changes memory at once; the "after" is read before awaiting the disk, so a
+      // second change landing meanwhile is not taken for this one's result.
+      const written = store.apply(changes);
+      const entry = { step, records: records.map((r) => ({ ...r, after: current(r.key) })) };
+      await written;
+      done.push(entry);
       if (done.length > HISTORY_LIMIT) done.shift();
       undone.length = 0;
     },

@@ -89,7 +89,7 @@ export function TrashView({ articles, onNotice }: Props) {
         await call(api.trashPurge({ id: which.entry.id }));
       } else {
         refocus.current = 0;
-        await call(api.trashPurge({}));
+        await call(api.trashEmpty());
       }
       highlightsChanged();
       onNotice(which.kind === 'one' ? 'Highlight deleted forever.' : 'The Trash is empty.');
