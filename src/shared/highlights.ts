@@ -84,6 +84,12 @@ export interface PlacedHighlight extends Highlight {
   confidence: number;
 }
 
+/** A highlight that has a place in the current text. */
+export const isPlaced = (
+  h: PlacedHighlight,
+): h is PlacedHighlight & { start: number; end: number } =>
+  h.start !== undefined && h.end !== undefined;
+
 /** Days the Trash keeps a deleted highlight; older entries are removed when the app starts. */
 export const TRASH_DAYS = 30;
 

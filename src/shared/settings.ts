@@ -20,19 +20,17 @@ export const settingsSchema = z.object({
   /** The colour `h` highlights with: the one used last. */
   highlightColor: z.enum(COLORS),
   /** What each colour means to the user ("Key idea", "Evidence"…), renamed in the settings. */
-  colorNames: z
-    .object(
-      Object.fromEntries(
-        COLORS.map((c) => [
-          c,
-          z
-            .string()
-            .trim()
-            .max(COLOR_NAME_MAX, `A colour name can be at most ${COLOR_NAME_MAX} characters.`),
-        ]),
-      ) as Record<(typeof COLORS)[number], z.ZodString>,
-    )
-    .strict(),
+  colorNames: z.object(
+    Object.fromEntries(
+      COLORS.map((c) => [
+        c,
+        z
+          .string()
+          .trim()
+          .max(COLOR_NAME_MAX, `A colour name can be at most ${COLOR_NAME_MAX} characters.`),
+      ]),
+    ) as Record<(typeof COLORS)[number], z.ZodString>,
+  ),
   /** The article open at quit, reopened at the next start; null for the Library. */
   lastArticleId: z
     .string()

@@ -54,7 +54,9 @@ test('a highlight with a Markdown note and a tag survives a restart', async ({ a
   await app.restart();
   page = app.page;
   await expect(page.getByRole('heading', { level: 1, name: ARTICLE })).toBeVisible();
-  const margin = page.getByRole('button', { name: /^Note on/ });
+  // The note sits in the margin beside its text, with a button to open it.
+  await expect(page.getByRole('button', { name: /^Note on “New quality/ })).toBeVisible();
+  const margin = page.locator('.margin-notes .margin-note');
   await expect(margin).toContainText('A key claim');
   await expect(margin.locator('strong')).toHaveText('key');
   await expect(margin).toContainText('productivity');
@@ -227,4 +229,20 @@ test('colours can be renamed in the settings; the new meaning shows and is kept'
       name: 'Highlight green (Data point)',
     }),
   ).toBeVisible();
+});
+
+test('a note being written is saved when the user clicks elsewhere', async ({ app }) => {
+  let { page } = app;
+  await open(page);
+  await selectStart(page, page.locator('[data-block-id="b3"]'), 20);
+  await page.keyboard.press('n');
+  const card = page.getByRole('region', { name: 'Selected highlight' });
+  await card.getByRole('textbox', { name: 'Note' }).fill('half a thought');
+  // Click plain text elsewhere: the card closes, and the note is kept.
+  await clickStart(page, page.locator('[data-block-id="b5"]'));
+  await expect(card).toBeHidden();
+  await expect(page.locator('.margin-notes .margin-note')).toContainText('half a thought');
+  await app.restart();
+  page = app.page;
+  await expect(page.locator('.margin-notes .margin-note')).toContainText('half a thought');
 });

@@ -74,6 +74,8 @@ export function renderNote(markdown: string): string {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'target', 'rel'],
     ALLOWED_URI_REGEXP: /^https?:/i,
+    // No data-* either: the reader finds its own elements by data attributes.
+    ALLOW_DATA_ATTR: false,
   });
   if (rendered.size >= CACHE_SIZE) rendered.delete(rendered.keys().next().value as string);
   rendered.set(markdown, html);

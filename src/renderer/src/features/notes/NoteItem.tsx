@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { renderNote } from '../../lib/markdown';
 import { COLOR_LABEL, STATUS_BADGE } from './colors';
 import { formatDay, formatMoment } from './dates';
+import { excerpt } from '../../lib/text';
 
 interface Props {
   highlight: PlacedHighlight;
@@ -26,11 +27,6 @@ function markTerms(text: string, terms: string[]): ReactNode {
   return text.split(pattern).map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part));
 }
 
-const shorten = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
-
 /** One highlight in the Notes list: the whole card opens it in the reader. */
 export const NoteItem = memo(function NoteItem({
   highlight: h,
@@ -51,7 +47,7 @@ export const NoteItem = memo(function NoteItem({
       <button
         type="button"
         className="note-open"
-        aria-label={shorten(h.quote.exact, LABEL_MAX)}
+        aria-label={excerpt(h.quote.exact, LABEL_MAX)}
         aria-describedby={metaId}
         title={orphaned ? 'Open the article to re-attach this highlight' : 'Open in the reader'}
         onClick={() => onOpen(h)}

@@ -1,13 +1,6 @@
-import type { AnchorStatus, Color } from '../../../../shared/highlights';
+import type { AnchorStatus } from '../../../../shared/highlights';
 
-/** What the user calls each colour: the accessible names of the colour chips. */
-export const COLOR_LABEL: Record<Color, string> = {
-  yellow: 'Yellow',
-  green: 'Green',
-  blue: 'Blue',
-  pink: 'Pink',
-  purple: 'Purple',
-};
+export { COLOR_LABEL } from '../../lib/colors';
 
 /** The badge shown for a highlight that is not simply where it was made. */
 export const STATUS_BADGE: Partial<Record<AnchorStatus, { label: string; title: string }>> = {

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../../shared/article';
-import { COLORS, type Color, type PlacedHighlight } from '../../../../shared/highlights';
+import { isPlaced, type Color, type PlacedHighlight } from '../../../../shared/highlights';
+import { smooth } from '../../lib/text';
 import type { Settings } from '../../../../shared/settings';
 import type { Report } from '../../components/Notices';
 import { isTyping, modalOpen } from '../../lib/keys';
 import { offsetAtPoint, offsetsToRanges } from '../../lib/textOffsets';
 import { AttentionBar } from './AttentionBar';
+import { highlightKey } from './highlightKeys';
 import { MarginNotes } from './MarginNotes';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights } from './useHighlights';
@@ -26,10 +28,6 @@ interface Props {
   onNotice: Report;
 }
 
-const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-const isPlaced = (h: PlacedHighlight): h is PlacedHighlight & { start: number; end: number } =>
-  h.start !== undefined && h.end !== undefined;
-
 /** Scrolls a highlight a third of the way down the pane and flashes it briefly. */
 function reveal(h: PlacedHighlight, pane: HTMLElement, starts: Map<string, number>) {
   if (!isPlaced(h)) return;
@@ -38,7 +36,7 @@ function reveal(h: PlacedHighlight, pane: HTMLElement, starts: Map<string, numbe
   const top = ranges[0].getBoundingClientRect().top - pane.getBoundingClientRect().top;
   pane.scrollTo({
     top: pane.scrollTop + top - pane.clientHeight / 3,
-    behavior: reducedMotion() ? 'auto' : 'smooth',
+    behavior: smooth(),
   });
   CSS.highlights.set('hl-flash', new Highlight(...ranges));
   window.setTimeout(() => CSS.highlights.delete('hl-flash'), 1600);
@@ -64,9 +62,11 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
   const selected = highlights.find((h) => h.id === selectedId) ?? null;
   const reattaching = highlights.find((h) => h.id === reattachId) ?? null;
 
-  const select = useCallback((id: string | null, edit = false) => {
+  const [focusCard, setFocusCard] = useState(false);
+  const select = useCallback((id: string | null, edit = false, fromMargin = false) => {
     setSelectedId(id);
     setEditing(edit);
+    setFocusCard(fromMargin);
   }, []);
 
   // Opened at a highlight (from Notes; the reader mounts anew each time, so the state above
@@ -149,23 +149,23 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
         event.preventDefault();
         return;
       }
-      if (!selected || event.altKey) return;
-      if ((event.target as HTMLElement).closest('.margin-note-open')) return; // the card's own keys
-      const index = Number(event.key) - 1;
-      if (index >= 0 && index < COLORS.length) {
-        void store.update(selected.id, { color: COLORS[index] });
-      } else if (event.key === 'n') {
-        setEditing(true);
-      } else if (event.key === 'Delete' || event.key === 'Backspace') {
-        select(null);
-        void store.remove(selected.id);
-      } else if (event.key === 'Enter') {
-        document.querySelector<HTMLElement>('.margin-note-open button')?.focus();
-      } else if (event.key === 'Escape') {
-        select(null);
-      } else {
-        return;
+      if (!selected || (event.target as HTMLElement).closest('.margin-note-open')) return;
+      const onText = !(event.target as HTMLElement).closest('button, a, [role="dialog"]');
+      let used = onText && event.key === 'Enter';
+      if (used)
+        select(selected.id, false, true); // into its card
+      else {
+        used = highlightKey(event, {
+          recolor: (color) => void store.update(selected.id, { color }),
+          editNote: () => setEditing(true),
+          remove: () => {
+            select(null);
+            void store.remove(selected.id);
+          },
+          close: () => select(null),
+        });
       }
+      if (!used) return;
       event.preventDefault();
       event.stopImmediatePropagation();
     };
@@ -210,7 +210,8 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
         selectedId={selected ? selected.id : null}
         editing={editing}
         colorNames={settings.colorNames}
-        onSelect={(id) => (id ? select(id) : closeCard())}
+        focusCard={focusCard}
+        onSelect={(id, fromMargin) => (id ? select(id, false, fromMargin) : closeCard())}
         onEdit={setEditing}
       />
     </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PlacedHighlight } from '../../../../shared/highlights';
 import { Icon } from '../../components/Icon';
+import { excerpt } from '../../lib/text';
 
 interface Props {
   highlights: PlacedHighlight[];
@@ -10,11 +11,6 @@ interface Props {
   onDelete(id: string): void;
   onReveal(h: PlacedHighlight): void;
 }
-
-const excerpt = (text: string, max = 90) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
 
 /**
  * Above the article, when it changed under the user's highlights: the ones placed by a guess (to

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { COLORS, type Color } from '../../../../shared/highlights';
 import { COLOR_NAME_MAX, type Settings } from '../../../../shared/settings';
-import { COLOR_LABEL } from './SelectionToolbar';
+import { COLOR_LABEL } from '../../lib/colors';
 
 interface Props {
   names: Settings['colorNames'];

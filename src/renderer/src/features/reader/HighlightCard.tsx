@@ -1,24 +1,28 @@
-import { forwardRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { COLORS, type PlacedHighlight } from '../../../../shared/highlights';
 import { Icon } from '../../components/Icon';
 import { TagInput } from '../../components/TagInput';
+import { COLOR_LABEL } from '../../lib/colors';
 import { renderNote } from '../../lib/markdown';
+import { excerpt } from '../../lib/text';
+import { highlightKey } from './highlightKeys';
 import { NoteEditor } from './NoteEditor';
-import { COLOR_LABEL } from './SelectionToolbar';
 import type { HighlightPatch } from './useHighlights';
 
 interface Props {
   highlight: PlacedHighlight;
   selected: boolean;
   editing: boolean;
+  /** Move focus into the card when it opens (it was opened from the margin, not the text). */
+  focusOnOpen: boolean;
   allTags: string[];
   /** The user's names for the colours ("Key idea"), when set. */
   colorNames: Record<string, string>;
-  top?: number;
   onSelect(): void;
   onClose(): void;
   onEdit(editing: boolean): void;
-  onUpdate(patch: HighlightPatch): void;
+  /** Resolves to true once saved. */
+  onUpdate(patch: HighlightPatch): Promise<boolean>;
   onDelete(): void;
   onConfirm(): void;
 }
@@ -28,32 +32,31 @@ const STATUS_TEXT = {
   uncertain: 'Is this the right place? The article changed and this is our best guess.',
 } as const;
 
+function NoteBody({ note }: { note: string }) {
+  return <div className="note-body" dangerouslySetInnerHTML={{ __html: renderNote(note) }} />;
+}
+
 /**
- * A highlight in the margin. Collapsed, it shows the note and tags (a button that selects it);
- * selected, it is a small editor: colour, note, tags, delete, and for a guessed place, Confirm.
- * Keys while focus is inside: 1–5 colour, n edit the note, Delete to the Trash, Esc close.
+ * A highlight in the margin. Collapsed, it shows the note and tags, with a button over it that
+ * selects it; selected, it is a small editor: colour, note, tags, delete, and for a guessed
+ * place, Confirm. Keys while focus is inside: see highlightKey.
  */
-export const HighlightCard = forwardRef<HTMLElement, Props>(function HighlightCard(props, ref) {
-  const { highlight: h, selected, editing } = props;
+export function HighlightCard(props: Props) {
+  const { highlight: h, selected, editing, focusOnOpen } = props;
+  const card = useRef<HTMLElement>(null);
   const label = (c: (typeof COLORS)[number]) => props.colorNames[c] || COLOR_LABEL[c];
+
+  useEffect(() => {
+    if (selected && focusOnOpen) card.current?.focus({ preventScroll: true });
+  }, [selected, focusOnOpen]);
 
   if (!selected) {
     return (
-      <button
-        ref={ref as React.Ref<HTMLButtonElement>}
-        type="button"
-        className={`margin-note hl-border-${h.color}`}
-        style={{ top: props.top }}
-        data-highlight-id={h.id}
-        aria-label={`Note on “${h.quote.exact.slice(0, 60)}”`}
-        onClick={props.onSelect}
-      >
+      <div className={`margin-note hl-border-${h.color}`} data-highlight-id={h.id}>
         <span className="note-marker" aria-hidden="true">
           <Icon name={h.note ? 'note' : 'tag'} size={14} />
         </span>
-        {h.note && (
-          <span className="note-body" dangerouslySetInnerHTML={{ __html: renderNote(h.note) }} />
-        )}
+        {h.note && <NoteBody note={h.note} />}
         {h.tags.length > 0 && (
           <span className="note-tags">
             {h.tags.map((t) => (
@@ -63,35 +66,37 @@ export const HighlightCard = forwardRef<HTMLElement, Props>(function HighlightCa
             ))}
           </span>
         )}
-      </button>
+        <button
+          type="button"
+          className="margin-note-button"
+          aria-label={`Note on “${excerpt(h.quote.exact, 60)}”`}
+          onClick={props.onSelect}
+        />
+      </div>
     );
   }
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const target = event.target as HTMLElement;
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    // Fields keep their keys, except Esc (which a field that uses it stops first).
-    if (target.matches('input, textarea') && event.key !== 'Escape') return;
-    const index = Number(event.key) - 1;
-    if (index >= 0 && index < COLORS.length) props.onUpdate({ color: COLORS[index] });
-    else if (event.key === 'n') props.onEdit(true);
-    else if (event.key === 'Delete') props.onDelete();
-    else if (event.key === 'Escape') props.onClose();
-    else return;
-    event.preventDefault();
-    event.stopPropagation();
-  };
 
   return (
     // The keys are shortcuts for the buttons inside, which stay reachable by Tab.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section
-      ref={ref}
+      ref={card}
+      tabIndex={-1}
       className={`margin-note margin-note-open hl-border-${h.color}`}
-      style={{ top: props.top }}
       data-highlight-id={h.id}
       aria-label="Selected highlight"
-      onKeyDown={onKeyDown}
+      onKeyDown={(event) => {
+        const used = highlightKey(event, {
+          recolor: (color) => void props.onUpdate({ color }),
+          editNote: () => props.onEdit(true),
+          remove: props.onDelete,
+          close: props.onClose,
+        });
+        if (used) {
+          event.preventDefault();
+          event.stopPropagation();
+        }
+      }}
     >
       <header className="card-head">
         <div className="card-colors" role="radiogroup" aria-label="Colour">
@@ -104,7 +109,7 @@ export const HighlightCard = forwardRef<HTMLElement, Props>(function HighlightCa
               className={`swatch swatch-hl-${c}`}
               aria-label={label(c)}
               title={`${label(c)} (${i + 1})`}
-              onClick={() => props.onUpdate({ color: c })}
+              onClick={() => void props.onUpdate({ color: c })}
             />
           ))}
         </div>
@@ -129,15 +134,16 @@ export const HighlightCard = forwardRef<HTMLElement, Props>(function HighlightCa
       {editing ? (
         <NoteEditor
           initial={h.note}
-          onSave={(note) => {
-            props.onUpdate({ note });
-            props.onEdit(false);
+          onSave={async (note) => {
+            const saved = await props.onUpdate({ note });
+            if (saved) props.onEdit(false);
+            return saved;
           }}
           onCancel={() => props.onEdit(false)}
         />
       ) : h.note ? (
         <div className="note-view">
-          <div className="note-body" dangerouslySetInnerHTML={{ __html: renderNote(h.note) }} />
+          <NoteBody note={h.note} />
           <button type="button" className="text-button" onClick={() => props.onEdit(true)}>
             Edit note
           </button>
@@ -150,7 +156,7 @@ export const HighlightCard = forwardRef<HTMLElement, Props>(function HighlightCa
       <TagInput
         tags={h.tags}
         suggestions={props.allTags}
-        onChange={(tags) => props.onUpdate({ tags })}
+        onChange={(tags) => void props.onUpdate({ tags })}
       />
       <footer className="card-foot">
         <button type="button" className="text-button danger" onClick={props.onDelete}>
@@ -159,4 +165,4 @@ export const HighlightCard = forwardRef<HTMLElement, Props>(function HighlightCa
       </footer>
     </section>
   );
-});
+}

@@ -10,7 +10,9 @@ interface Props {
   selectedId: string | null;
   editing: boolean;
   colorNames: Record<string, string>;
-  onSelect(id: string | null): void;
+  /** Set when the card was opened from the margin: focus moves into it. */
+  focusCard: boolean;
+  onSelect(id: string | null, fromMargin?: boolean): void;
   onEdit(editing: boolean): void;
 }
 
@@ -40,6 +42,7 @@ export function MarginNotes({
   store,
   selectedId,
   editing,
+  focusCard,
   colorNames,
   onSelect,
   onEdit,
@@ -102,10 +105,11 @@ export function MarginNotes({
           editing={editing && h.id === selectedId}
           allTags={store.allTags}
           colorNames={colorNames}
-          onSelect={() => onSelect(h.id)}
+          focusOnOpen={focusCard}
+          onSelect={() => onSelect(h.id, true)}
           onClose={() => onSelect(null)}
           onEdit={onEdit}
-          onUpdate={(patch) => void store.update(h.id, patch)}
+          onUpdate={async (patch) => (await store.update(h.id, patch)) !== undefined}
           onDelete={() => {
             onSelect(null);
             void store.remove(h.id);

@@ -4,14 +4,31 @@ import { MOD } from '../../lib/keys';
 
 interface Props {
   initial: string;
-  onSave(note: string): void;
+  /** Resolves true once saved; the editor stays open (and keeps the text) otherwise. */
+  onSave(note: string): Promise<boolean>;
   onCancel(): void;
 }
 
-/** Editing a note in place: Markdown in a growing text box; Ctrl/Cmd+Enter saves, Esc cancels. */
+/**
+ * Editing a note in place: Markdown in a growing text box; Ctrl/Cmd+Enter saves, Esc cancels.
+ * Typed text is never lost by looking away: if the editor closes any other way (another
+ * highlight selected, a click in the text, another view), what was typed is saved.
+ */
 export function NoteEditor({ initial, onSave, onCancel }: Props) {
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const latest = useRef({ value: initial, onSave, settled: false });
+  useEffect(() => {
+    latest.current.value = value;
+    latest.current.onSave = onSave;
+  });
+  useEffect(
+    () => () => {
+      const { value: text, onSave: save, settled } = latest.current;
+      if (!settled && text !== initial && text.length <= LIMITS.note) void save(text);
+    },
+    [initial],
+  );
   const hintId = useId();
   const tooLong = value.length > LIMITS.note;
 
@@ -30,8 +47,14 @@ export function NoteEditor({ initial, onSave, onCancel }: Props) {
     box.style.height = `${Math.min(box.scrollHeight + 2, 360)}px`;
   }, [value]);
 
-  const save = () => {
-    if (!tooLong) onSave(value);
+  const save = async () => {
+    if (tooLong) return;
+    latest.current.settled = true;
+    latest.current.settled = await onSave(value);
+  };
+  const cancel = () => {
+    latest.current.settled = true;
+    onCancel();
   };
 
   return (
@@ -48,11 +71,11 @@ export function NoteEditor({ initial, onSave, onCancel }: Props) {
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
-            save();
+            void save();
           } else if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
-            onCancel();
+            cancel();
           }
         }}
       />
@@ -62,10 +85,15 @@ export function NoteEditor({ initial, onSave, onCancel }: Props) {
             ? `Too long: ${value.length.toLocaleString('en')} of ${LIMITS.note.toLocaleString('en')} characters.`
             : `${MOD}+Enter to save · Esc to cancel`}
         </span>
-        <button type="button" className="text-button" onClick={onCancel}>
+        <button type="button" className="text-button" onClick={cancel}>
           Cancel
         </button>
-        <button type="button" className="primary-button" disabled={tooLong} onClick={save}>
+        <button
+          type="button"
+          className="primary-button"
+          disabled={tooLong}
+          onClick={() => void save()}
+        >
           Save note
         </button>
       </div>

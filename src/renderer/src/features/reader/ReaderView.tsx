@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/settings';
 import { Icon } from '../../components/Icon';
 import type { Report } from '../../components/Notices';
+import { smooth } from '../../lib/text';
 import { api, call, errorMessage } from '../../lib/api';
 import { hasMod, isTyping, modalOpen } from '../../lib/keys';
 import { AboutPanel } from './AboutPanel';
@@ -32,9 +33,6 @@ interface Props {
 }
 
 export type { ReaderTarget };
-
-const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-const smooth = (): ScrollBehavior => (reducedMotion() ? 'auto' : 'smooth');
 
 const EXTEND: Record<string, ['forward' | 'backward', 'character' | 'line']> = {
   ArrowRight: ['forward', 'character'],

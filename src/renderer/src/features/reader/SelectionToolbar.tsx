@@ -1,17 +1,10 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { Article } from '../../../../shared/article';
 import { COLORS, type Color } from '../../../../shared/highlights';
+import { COLOR_LABEL } from '../../lib/colors';
 import { formatDate } from '../../lib/format';
 import { hasMod, isTyping, modalOpen } from '../../lib/keys';
 import { rangeToOffsets } from '../../lib/textOffsets';
-
-export const COLOR_LABEL: Record<Color, string> = {
-  yellow: 'Yellow',
-  green: 'Green',
-  blue: 'Blue',
-  pink: 'Pink',
-  purple: 'Purple',
-};
 
 interface Selected {
   start: number;
@@ -33,6 +26,20 @@ interface Props {
   onNote(start: number, end: number): void;
   onAttach(start: number, end: number): void;
   onNotice(message: string): void;
+}
+
+type Run = (start: number, end: number) => void;
+
+/** Runs `run` on the selection as it is now (a key can arrive before the next frame measures
+ * it), if it is still in the article, then clears it. */
+function onSelection(root: HTMLElement | null, starts: Map<string, number>, run: Run) {
+  const selection = document.getSelection();
+  const live =
+    root && selection && selection.rangeCount > 0
+      ? rangeToOffsets(selection.getRangeAt(0), root, starts)
+      : null;
+  if (live) run(live.start, live.end);
+  selection?.removeAllRanges();
 }
 
 /** "Highlight yellow" … or the citation the quote is copied with. */
@@ -86,14 +93,7 @@ export function SelectionToolbar(props: Props) {
 
   useEffect(() => {
     if (!selected) return;
-    const done = (run: (start: number, end: number) => void) => {
-      // The live selection: keys can arrive before the next frame re-measures it.
-      const range = document.getSelection()?.getRangeAt(0);
-      const root = pane.current;
-      const live = range && root ? rangeToOffsets(range, root, starts) : null;
-      run(live?.start ?? selected.start, live?.end ?? selected.end);
-      document.getSelection()?.removeAllRanges();
-    };
+    const done = (run: Run) => onSelection(pane.current, starts, run);
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event) || modalOpen() || hasMod(event) || event.altKey)
         return;
@@ -114,10 +114,7 @@ export function SelectionToolbar(props: Props) {
   }, [selected, pane, starts, lastColor, reattaching, onHighlight, onNote, onAttach]);
 
   if (!selected) return null;
-  const done = (run: (start: number, end: number) => void) => {
-    run(selected.start, selected.end);
-    document.getSelection()?.removeAllRanges();
-  };
+  const done = (run: Run) => onSelection(pane.current, starts, run);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(

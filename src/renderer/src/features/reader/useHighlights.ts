@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import { describe } from '../../../../shared/anchoring';
 import { BLOCK_SEPARATOR, type Article } from '../../../../shared/article';
-import { COLORS, type Color, type PlacedHighlight } from '../../../../shared/highlights';
+import { COLORS, isPlaced, type Color, type PlacedHighlight } from '../../../../shared/highlights';
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { highlightsChanged, onHighlightsChanged } from '../../lib/highlightEvents';
@@ -9,9 +9,6 @@ import { offsetsToStaticRanges } from '../../lib/textOffsets';
 import { runHistory } from '../../lib/undo';
 
 export type HighlightPatch = { color?: Color; note?: string; tags?: string[] };
-
-const placed = (h: PlacedHighlight): h is PlacedHighlight & { start: number; end: number } =>
-  h.start !== undefined && h.end !== undefined;
 
 /** Sets (or clears) one named CSS custom highlight. */
 function paint(name: string, ranges: AbstractRange[]) {
@@ -49,12 +46,14 @@ export function useHighlights(
   useEffect(() => {
     if (!article) return;
     let live = true;
+    let latest = 0;
     const load = () => {
+      const request = ++latest;
       const early = prefetched?.articleId === article.id ? prefetched.list : null;
       prefetched = null;
       return (early ?? call(api.highlightsList({}))).then(
         (list) => {
-          if (!live) return;
+          if (!live || request !== latest) return; // a newer reload is on its way
           setHighlights(
             list
               .filter((h) => h.articleId === article.id)
@@ -80,7 +79,7 @@ export function useHighlights(
     const root = pane.current;
     if (!root || !article || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     const ranges = (h: PlacedHighlight) =>
-      placed(h) ? offsetsToStaticRanges(h.start, h.end, root, starts) : [];
+      isPlaced(h) ? offsetsToStaticRanges(h.start, h.end, root, starts) : [];
     for (const color of COLORS) {
       paint(`hl-${color}`, highlights.filter((h) => h.color === color).flatMap(ranges));
     }
@@ -103,6 +102,7 @@ export function useHighlights(
         return result;
       } catch (error) {
         report(`${what}: ${errorMessage(error)}`);
+        highlightsChanged(); // drop what was shown ahead of the answer
         return undefined;
       }
     },
@@ -127,8 +127,11 @@ export function useHighlights(
   );
 
   const update = useCallback(
-    (id: string, patch: HighlightPatch) =>
-      mutate('The change was not saved', () => call(api.highlightsUpdate({ id, ...patch }))),
+    (id: string, patch: HighlightPatch) => {
+      // Shown at once, so a second quick change (another tag) builds on this one.
+      setHighlights((list) => list.map((h) => (h.id === id ? { ...h, ...patch } : h)));
+      return mutate('The change was not saved', () => call(api.highlightsUpdate({ id, ...patch })));
+    },
     [mutate],
   );
 
