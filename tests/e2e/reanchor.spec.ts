@@ -1,9 +1,9 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ROOT } from './harness';
+import { seed } from './helpers';
 import { painted } from './painted';
 
 /**
@@ -22,33 +22,6 @@ test.afterEach(async () => {
   await rm(corpusCopy, { recursive: true, force: true });
 });
 
-/** Creates a highlight on `exact` in the Taihe article through the app's own API. */
-async function highlight(page: Page, exact: string, note: string) {
-  await page.evaluate(
-    async ({ exact, note }) => {
-      const article = await window.api.corpusGet({ id: 'taihe' });
-      if (!article.ok) throw new Error(article.error.message);
-      const text = article.value.blocks.map((b) => b.text).join('\n\n');
-      const start = text.indexOf(exact);
-      const end = start + exact.length;
-      const result = await window.api.highlightsCreate({
-        articleId: 'taihe',
-        quote: {
-          type: 'TextQuoteSelector',
-          exact,
-          prefix: text.slice(Math.max(0, start - 32), start),
-          suffix: text.slice(end, end + 32),
-        },
-        position: { type: 'TextPositionSelector', start, end },
-        color: 'yellow',
-        note,
-      });
-      if (!result.ok) throw new Error(result.error.message);
-    },
-    { exact, note },
-  );
-}
-
 async function editTaihe(edit: (source: string) => string) {
   const file = join(corpusCopy, 'corpus', 'taihe.md');
   await writeFile(file, edit(await readFile(file, 'utf8')));
@@ -62,9 +35,10 @@ test('after a corpus correction: moved, guessed and lost highlights are each han
   app,
 }) => {
   let { page } = app;
-  await highlight(page, KEPT, 'kept');
-  await highlight(page, TYPO, 'typo');
-  await highlight(page, GONE, 'gone');
+  await seed(
+    page,
+    [KEPT, TYPO, GONE].map((exact) => ({ articleId: 'taihe', exact, color: 'yellow' })),
+  );
   await app.restart(() =>
     editTaihe((s) =>
       s

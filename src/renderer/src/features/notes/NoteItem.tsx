@@ -66,14 +66,14 @@ export const NoteItem = memo(function NoteItem({
       <div className="note-footer">
         <div className="note-info">
           <p className="note-meta" id={metaId}>
-            <span className="notes-sr-only">{COLOR_LABEL[h.color]} highlight. </span>
+            <span className="visually-hidden">{COLOR_LABEL[h.color]} highlight. </span>
             {badge && (
               <span className={`status-badge status-${h.status}`} title={badge.title}>
                 {badge.label}
               </span>
             )}
             <span className="note-article">{articleTitle}</span>
-            <span className="notes-sr-only">, </span>
+            <span className="visually-hidden">, </span>
             <span aria-hidden="true">·</span>
             <time dateTime={h.updatedAt} title={formatMoment(h.updatedAt)}>
               {edited ? 'Edited ' : ''}

@@ -17,6 +17,7 @@ interface Props {
 }
 
 const GAP = 10;
+const NONE: PlacedHighlight[] = [];
 
 /** Top of a highlight's first line, in the coordinates of the element `column` is laid out in. */
 function anchorTop(
@@ -50,7 +51,7 @@ export function MarginNotes({
   const column = useRef<HTMLDivElement>(null);
   // Rendered after the text and its highlights are painted: hundreds of notes (Markdown parsed
   // and sanitised) must not hold up the page.
-  const highlights = useDeferredValue(store.highlights);
+  const highlights = useDeferredValue(store.highlights, NONE);
   const shown = useMemo(
     () =>
       highlights.filter(

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import { describe } from '../../../../shared/anchoring';
 import { BLOCK_SEPARATOR, type Article } from '../../../../shared/article';
 import { COLORS, isPlaced, type Color, type PlacedHighlight } from '../../../../shared/highlights';
@@ -16,10 +16,17 @@ function paint(name: string, ranges: AbstractRange[]) {
   else CSS.highlights.delete(name);
 }
 
-/** Started with the article's own request, so the two load side by side. */
-let prefetched: { articleId: string; list: Promise<PlacedHighlight[]> } | null = null;
+/** Started with the article's own request, so the two load side by side; when the list is in
+ * before the article (the usual case), the first render already has it. */
+let prefetched: {
+  articleId: string;
+  list: Promise<PlacedHighlight[]>;
+  value?: PlacedHighlight[];
+} | null = null;
 export function prefetchHighlights(articleId: string): void {
-  prefetched = { articleId, list: call(api.highlightsList({})) };
+  const entry: NonNullable<typeof prefetched> = { articleId, list: call(api.highlightsList({})) };
+  entry.list.then((value) => (entry.value = value)).catch(() => undefined);
+  prefetched = entry;
 }
 
 /**
@@ -33,8 +40,22 @@ export function useHighlights(
   report: Report,
   selectedId: string | null,
 ) {
-  const [highlights, setHighlights] = useState<PlacedHighlight[]>([]);
-  const [allTags, setAllTags] = useState<string[]>([]);
+  // Every highlight (the tags of all of them feed the autocomplete); this article's are derived.
+  const [all, setAll] = useState<PlacedHighlight[]>(() =>
+    article && prefetched?.articleId === article.id ? (prefetched.value ?? []) : [],
+  );
+  const highlights = useMemo(
+    () =>
+      all
+        .filter((h) => h.articleId === article?.id)
+        .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity)),
+    [all, article],
+  );
+  const allTags = useMemo(() => {
+    const tags = new Map<string, string>();
+    for (const t of all.flatMap((h) => h.tags)) tags.set(t.toLocaleLowerCase(), t);
+    return [...tags.values()].sort((a, b) => a.localeCompare(b));
+  }, [all]);
   const { text, starts } = useMemo(() => {
     const blocks = article?.blocks ?? [];
     return {
@@ -53,15 +74,7 @@ export function useHighlights(
       prefetched = null;
       return (early ?? call(api.highlightsList({}))).then(
         (list) => {
-          if (!live || request !== latest) return; // a newer reload is on its way
-          setHighlights(
-            list
-              .filter((h) => h.articleId === article.id)
-              .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity)),
-          );
-          const tags = new Map<string, string>();
-          for (const t of list.flatMap((h) => h.tags)) tags.set(t.toLocaleLowerCase(), t);
-          setAllTags([...tags.values()].sort((a, b) => a.localeCompare(b)));
+          if (live && request === latest) setAll(list); // else a newer reload is on its way
         },
         (error: unknown) => report(`Your highlights could not be loaded: ${errorMessage(error)}`),
       );
@@ -75,7 +88,8 @@ export function useHighlights(
   }, [article, report]);
 
   // Paint: one named highlight per colour, plus the selected one and those awaiting a confirm.
-  useEffect(() => {
+  // Before the browser paints, so highlights show in the same frame as the list arrives.
+  useLayoutEffect(() => {
     const root = pane.current;
     if (!root || !article || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     const ranges = (h: PlacedHighlight) =>
@@ -129,7 +143,7 @@ export function useHighlights(
   const update = useCallback(
     (id: string, patch: HighlightPatch) => {
       // Shown at once, so a second quick change (another tag) builds on this one.
-      setHighlights((list) => list.map((h) => (h.id === id ? { ...h, ...patch } : h)));
+      setAll((list) => list.map((h) => (h.id === id ? { ...h, ...patch } : h)));
       return mutate('The change was not saved', () => call(api.highlightsUpdate({ id, ...patch })));
     },
     [mutate],

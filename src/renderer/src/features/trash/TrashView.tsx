@@ -155,14 +155,14 @@ export function TrashView({ articles, onNotice }: Props) {
               return (
                 <li key={entry.id} className={`note-item trash-item color-${h.color}`}>
                   <p className="note-quote" id={quoteId}>
-                    <span className="notes-sr-only">{COLOR_LABEL[h.color]} highlight: </span>
+                    <span className="visually-hidden">{COLOR_LABEL[h.color]} highlight: </span>
                     <span className="note-quote-text">{h.quote.exact}</span>
                   </p>
                   {note && (
                     <p className="trash-note">
                       <Icon name="note" size={16} />
                       <span>
-                        <span className="notes-sr-only">Note: </span>
+                        <span className="visually-hidden">Note: </span>
                         {note}
                       </span>
                     </p>
@@ -173,12 +173,12 @@ export function TrashView({ articles, onNotice }: Props) {
                         <span className="note-article">
                           {titles.get(h.articleId) ?? 'Unknown article'}
                         </span>
-                        <span className="notes-sr-only">, </span>
+                        <span className="visually-hidden">, </span>
                         <span aria-hidden="true">·</span>
                         <time dateTime={entry.deletedAt} title={formatMoment(entry.deletedAt)}>
                           Deleted {formatDay(entry.deletedAt)}
                         </time>
-                        <span className="notes-sr-only">, </span>
+                        <span className="visually-hidden">, </span>
                         <span aria-hidden="true">·</span>
                         <span className={`days-left${days <= 3 ? ' soon' : ''}`}>
                           {daysLeftLabel(days)}
