@@ -246,3 +246,27 @@ test('a note being written is saved when the user clicks elsewhere', async ({ ap
   page = app.page;
   await expect(page.locator('.margin-notes .margin-note')).toContainText('half a thought');
 });
+
+test('the colour radios are one tab stop; arrows choose the colour', async ({ app }) => {
+  const { page } = app;
+  await open(page);
+  const block = page.locator('[data-block-id="b3"]');
+  await selectStart(page, block, 12);
+  await page.keyboard.press('1');
+  await page.locator('.reader-scroll').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.keyboard.press('Enter'); // into the card
+  const card = page.getByRole('region', { name: 'Selected highlight' });
+  const yellow = card.getByRole('radio', { name: 'Key idea' });
+  await yellow.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(card.getByRole('radio', { name: 'Evidence' })).toBeFocused();
+  await expect(card.getByRole('radio', { name: 'Evidence' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await expect.poll(async () => (await painted(page)).green.length).toBe(12);
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('radio')).toHaveCount(5);
+  await expect(card.getByRole('button', { name: 'Close' })).toBeFocused();
+});

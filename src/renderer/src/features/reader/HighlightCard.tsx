@@ -99,12 +99,29 @@ export function HighlightCard(props: Props) {
       }}
     >
       <header className="card-head">
-        <div className="card-colors" role="radiogroup" aria-label="Colour">
+        {/* One tab stop; arrows move between the colours (and choose them), as radios do. */}
+        {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- focus is on its radios (roving tabindex) */}
+        <div
+          className="card-colors"
+          role="radiogroup"
+          aria-label="Colour"
+          onKeyDown={(event) => {
+            const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+            if (!step) return;
+            event.preventDefault();
+            event.stopPropagation();
+            const next = COLORS[(COLORS.indexOf(h.color) + step + COLORS.length) % COLORS.length];
+            void props.onUpdate({ color: next });
+            const radios = event.currentTarget.querySelectorAll<HTMLElement>('[role="radio"]');
+            radios[COLORS.indexOf(next)]?.focus();
+          }}
+        >
           {COLORS.map((c, i) => (
             <button
               key={c}
               type="button"
               role="radio"
+              tabIndex={h.color === c ? 0 : -1}
               aria-checked={h.color === c}
               className={`swatch swatch-hl-${c}`}
               aria-label={label(c)}
