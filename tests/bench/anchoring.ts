@@ -1,34 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { anchor, describe, type Anchor } from '../../src/shared/anchoring';
-import { parseBlocks } from '../../src/shared/blocks';
-import { parseFrontMatter } from '../../src/shared/front-matter';
+import { loadCorpus } from '../unit/anchoring/corpus';
+import { seeded } from '../unit/anchoring/simulate';
 import { measure, summarise, type Figure } from './stats';
 
 /**
  * Re-anchoring 1,000 random highlights on the longest curated article: unchanged (its hash
  * matches, and again without the hash), and after a new first paragraph and edits to 5% of its
- * words. Each sample is the whole batch of 1,000. (The corpus is read as in
- * tests/unit/anchoring/corpus.ts, which belongs to another TypeScript project.)
+ * words. Each sample is the whole batch of 1,000.
  */
 
-/** mulberry32, as in tests/unit/anchoring/simulate.ts: the same highlights every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function longestArticle(): string {
-  const dir = join(import.meta.dirname, '../../resources/corpus');
-  return readdirSync(dir)
-    .filter((file) => /^[a-z0-9-]+\.md$/.test(file))
-    .map((file) => parseBlocks(parseFrontMatter(readFileSync(join(dir, file), 'utf8')).body).text)
+  return loadCorpus()
+    .map((a) => a.text)
     .reduce((a, b) => (b.length > a.length ? b : a));
 }
 
