@@ -10,6 +10,7 @@ import {
   type PlacedHighlight,
   type TrashEntry,
 } from './highlights';
+import { glossaryIdSchema, type ContextLine, type GlossaryItem } from './glossary';
 import {
   readingPositionSchema,
   settingsSchema,
@@ -139,6 +140,8 @@ export const contract = {
   'history:undo': channel<HistoryStep | null>()(none),
   'history:redo': channel<HistoryStep | null>()(none),
   'history:state': channel<HistoryState>()(none),
+  'glossary:list': channel<GlossaryItem[]>()(none),
+  'glossary:occurrences': channel<ContextLine[]>()(z.object({ id: glossaryIdSchema }).strict()),
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { createServices } from '../../src/main/services';
 import { emptyStore } from '../../src/main/store/schema';
 import { ROOT, launchChromium, startHarness } from '../e2e/harness';
 import { anchoringBenchmarks } from './anchoring';
+import { glossaryBenchmarks } from './glossary';
 import { highlightBenchmarks } from './highlights';
 import { measure, printTable, summarise, type Figure } from './stats';
 
@@ -124,6 +125,7 @@ await servicesBenchmarks('10 MB store', async (dir) => (bytes = await writeLarge
 await readerBenchmarks();
 figures.push(...(await highlightBenchmarks()));
 figures.push(...(await anchoringBenchmarks()));
+figures.push(...(await glossaryBenchmarks()));
 
 console.log(
   `\nXinzhi benchmarks (${new Date().toISOString()}, node ${process.version}, large store ${(bytes / 1e6).toFixed(1)} MB)\n`,

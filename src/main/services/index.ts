@@ -3,6 +3,7 @@ import type { AppInfo, Handlers } from '../../shared/api';
 import { openStore } from '../store/store';
 import type { StoreData } from '../store/schema';
 import { loadCorpus } from './corpus';
+import { glossaryServices, loadGlossary } from './glossary';
 import { expireTrash, highlightServices } from './highlights';
 import { createHistory } from './history';
 import { readingServices } from './reading';
@@ -29,9 +30,10 @@ export interface Services extends Handlers {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const clock = options.clock ?? Date.now;
   const now = () => new Date(clock());
-  const [store, corpus] = await Promise.all([
+  const [store, corpus, glossary] = await Promise.all([
     openStore({ dataDir: options.dataDir, clock }),
     loadCorpus(join(options.resourcesDir, 'corpus')),
+    loadGlossary(join(options.resourcesDir, 'glossary')),
   ]);
   let recovery = store.recovery;
   const history = createHistory(store);
@@ -65,6 +67,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'history:undo': () => history.undo(),
     'history:redo': () => history.redo(),
     'history:state': () => history.state(),
+    ...glossaryServices(glossary, corpus),
     windowState: () => store.data.windowState,
     saveWindowState: (state) => store.apply([{ type: 'set', doc: 'windowState', value: state }]),
     dispose: () => store.close(),

@@ -3,6 +3,7 @@ import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { Sidebar, type ViewName } from '../components/Sidebar';
 import { Notices, useNotices } from '../components/Notices';
 import { RecoveryBanner } from '../components/RecoveryBanner';
+import { GlossaryView } from '../features/glossary/GlossaryView';
 import { LibraryView } from '../features/library/LibraryView';
 import { NotesView } from '../features/notes/NotesView';
 import { ReaderView, type ReaderTarget } from '../features/reader/ReaderView';
@@ -19,7 +20,13 @@ interface Navigation {
   target?: ReaderTarget;
 }
 
-const VIEW_KEYS: Record<string, ViewName> = { 1: 'library', 2: 'reader', 3: 'notes', 4: 'trash' };
+const VIEW_KEYS: Record<string, ViewName> = {
+  1: 'library',
+  2: 'reader',
+  3: 'notes',
+  4: 'glossary',
+  5: 'trash',
+};
 let nonce = 0;
 
 export function App() {
@@ -47,16 +54,20 @@ export function App() {
     [updateSettings],
   );
 
-  const openHighlight = useCallback(
-    (id: string, highlightId: string, reattach = false) => {
-      setNavigation({
-        view: 'reader',
-        articleId: id,
-        target: { highlightId, reattach, nonce: ++nonce },
-      });
+  const openAt = useCallback(
+    (id: string, target: Omit<ReaderTarget, 'nonce'>) => {
+      setNavigation({ view: 'reader', articleId: id, target: { ...target, nonce: ++nonce } });
       updateSettings({ lastArticleId: id });
     },
     [updateSettings],
+  );
+  const openHighlight = useCallback(
+    (id: string, highlightId: string, reattach = false) => openAt(id, { highlightId, reattach }),
+    [openAt],
+  );
+  const openPassage = useCallback(
+    (id: string, start: number, end: number) => openAt(id, { passage: { start, end } }),
+    [openAt],
   );
 
   const go = useCallback(
@@ -115,6 +126,8 @@ export function App() {
             onOpenHighlight={openHighlight}
             onNotice={notices.push}
           />
+        ) : view === 'glossary' ? (
+          <GlossaryView articles={data.articles} onOpenPassage={openPassage} />
         ) : view === 'trash' ? (
           <TrashView articles={data.articles} onNotice={notices.push} />
         ) : view === 'library' || !currentId ? (

@@ -1,11 +1,12 @@
 import { Icon, type IconName } from './Icon';
 
-export type ViewName = 'library' | 'reader' | 'notes' | 'trash';
+export type ViewName = 'library' | 'reader' | 'notes' | 'glossary' | 'trash';
 
 const VIEWS: { name: ViewName; label: string; icon: IconName }[] = [
   { name: 'library', label: 'Library', icon: 'library' },
   { name: 'reader', label: 'Reader', icon: 'reader' },
   { name: 'notes', label: 'Notes', icon: 'notes' },
+  { name: 'glossary', label: 'Glossary', icon: 'glossary' },
   { name: 'trash', label: 'Trash', icon: 'trash' },
 ];
 

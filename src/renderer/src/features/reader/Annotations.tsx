@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../../shared/article';
-import { isPlaced, type Color, type PlacedHighlight } from '../../../../shared/highlights';
+import { isPlaced, type Color } from '../../../../shared/highlights';
 import { smooth } from '../../lib/text';
 import type { Settings } from '../../../../shared/settings';
 import type { Report } from '../../components/Notices';
@@ -12,10 +12,13 @@ import { MarginNotes } from './MarginNotes';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights } from './useHighlights';
 
+/** Where the reader was asked to open: at a highlight (from Notes) or at a passage (from the
+ * glossary's concordance). A new nonce each time. */
 export interface ReaderTarget {
-  highlightId: string;
+  highlightId?: string;
   /** Start re-attaching this (orphaned) highlight to a new selection. */
-  reattach: boolean;
+  reattach?: boolean;
+  passage?: { start: number; end: number };
   nonce: number;
 }
 
@@ -28,10 +31,14 @@ interface Props {
   onNotice: Report;
 }
 
-/** Scrolls a highlight a third of the way down the pane and flashes it briefly. */
-function reveal(h: PlacedHighlight, pane: HTMLElement, starts: Map<string, number>) {
-  if (!isPlaced(h)) return;
-  const ranges = offsetsToRanges(h.start, h.end, pane, starts);
+/** Scrolls a passage (a highlight's, say) a third of the way down the pane and flashes it. */
+function reveal(
+  span: { start?: number; end?: number },
+  pane: HTMLElement,
+  starts: Map<string, number>,
+) {
+  if (span.start === undefined || span.end === undefined) return;
+  const ranges = offsetsToRanges(span.start, span.end, pane, starts);
   if (ranges.length === 0) return;
   const top = ranges[0].getBoundingClientRect().top - pane.getBoundingClientRect().top;
   pane.scrollTo({
@@ -55,7 +62,7 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
   const [selectedId, setSelectedId] = useState<string | null>(target?.highlightId ?? null);
   const [editing, setEditing] = useState(false);
   const [reattachId, setReattachId] = useState<string | null>(
-    target?.reattach ? target.highlightId : null,
+    (target?.reattach && target.highlightId) || null,
   );
   const store = useHighlights(article, pane, onNotice, selectedId);
   const { highlights, starts } = store;
@@ -74,11 +81,11 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
   const revealed = useRef<number | null>(null);
   useEffect(() => {
     const root = pane.current;
-    const h = target && highlights.find((x) => x.id === target.highlightId);
-    if (!root || !target || !h || revealed.current === target.nonce) return;
+    const span = target?.passage ?? highlights.find((x) => x.id === target?.highlightId);
+    if (!root || !target || !span || revealed.current === target.nonce) return;
     revealed.current = target.nonce;
     // After the reading position is restored, so this scroll wins.
-    requestAnimationFrame(() => reveal(h, root, starts));
+    requestAnimationFrame(() => reveal(span, root, starts));
   }, [target, highlights, pane, starts]);
 
   const remember = useCallback(

@@ -1,0 +1,105 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError, type ParsedInput } from '../../shared/api';
+import { concordancer, type Occurrence } from '../../shared/concordance';
+import {
+  comparisonSchema,
+  glossarySchema,
+  studyNoteSchema,
+  type Comparison,
+  type ContextLine,
+  type GlossaryEntry,
+  type GlossaryItem,
+  type StudyNote,
+} from '../../shared/glossary';
+import type { Corpus } from './corpus';
+
+/** The glossary, study notes and comparison as shipped in resources/glossary/, validated. */
+export interface GlossaryData {
+  entries: GlossaryEntry[];
+  notes: StudyNote[];
+  comparisons: Comparison[];
+}
+
+async function readJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Reads resources/glossary: every terms/<category>.json, study-notes.json and compare.json. */
+export async function loadGlossary(dir: string): Promise<GlossaryData> {
+  const termFiles = (await readdir(join(dir, 'terms'))).filter((f) => f.endsWith('.json')).sort();
+  const parts = await Promise.all(
+    termFiles.map((f) => readFile(join(dir, 'terms', f), 'utf8').then((t) => JSON.parse(t))),
+  );
+  const entries = glossarySchema.safeParse(parts.flat());
+  if (!entries.success) throw new Error(`glossary: ${z.prettifyError(entries.error)}`);
+  return {
+    entries: [...entries.data].sort((a, b) => a.term.localeCompare(b.term, 'en')),
+    notes: await readJson(join(dir, 'study-notes.json'), z.array(studyNoteSchema)),
+    comparisons: await readJson(join(dir, 'compare.json'), z.array(comparisonSchema)),
+  };
+}
+
+/** Every occurrence of every term in every article, computed once (on first use) and kept. */
+export function createConcordance(entries: GlossaryEntry[], corpus: Corpus) {
+  let cached: Map<string, Occurrence[]> | null = null;
+  return (): Map<string, Occurrence[]> => {
+    if (!cached) {
+      const find = concordancer(entries);
+      cached = new Map(corpus.ids().map((id) => [id, find.find(corpus.text(id))]));
+    }
+    return cached;
+  };
+}
+
+/** Characters of context on each side of an occurrence. */
+export const CONTEXT = 60;
+
+export function glossaryServices(data: GlossaryData, corpus: Corpus) {
+  const concordance = createConcordance(data.entries, corpus);
+  const byId = new Map(data.entries.map((e) => [e.id, e]));
+
+  return {
+    'glossary:list'(): GlossaryItem[] {
+      const counts = new Map<string, Record<string, number>>();
+      for (const [articleId, found] of concordance()) {
+        for (const o of found) {
+          const perArticle = counts.get(o.termId) ?? {};
+          perArticle[articleId] = (perArticle[articleId] ?? 0) + 1;
+          counts.set(o.termId, perArticle);
+        }
+      }
+      return data.entries.map((e) => {
+        const c = counts.get(e.id) ?? {};
+        const citations = e.citations.map((citation) => {
+          const start = corpus.text(citation.articleId).indexOf(citation.quote);
+          return { ...citation, start, end: start + citation.quote.length };
+        });
+        const total = Object.values(c).reduce((a, b) => a + b, 0);
+        return { ...e, citations, counts: c, total };
+      });
+    },
+
+    'glossary:occurrences'({ id }: ParsedInput<'glossary:occurrences'>): ContextLine[] {
+      if (!byId.has(id)) throw new AppError('not_found', `There is no glossary term "${id}".`);
+      return corpus.ids().flatMap((articleId) => {
+        const text = corpus.text(articleId);
+        const blocks = corpus.get(articleId).blocks;
+        return (concordance().get(articleId) ?? [])
+          .filter((o) => o.termId === id)
+          .map((o) => ({
+            articleId,
+            blockId: blocks.findLast((b) => b.start <= o.start)?.id ?? blocks[0].id,
+            start: o.start,
+            end: o.end,
+            before: text.slice(Math.max(0, o.start - CONTEXT), o.start),
+            match: text.slice(o.start, o.end),
+            after: text.slice(o.end, o.end + CONTEXT),
+          }));
+      });
+    },
+  };
+}
