@@ -10,7 +10,13 @@ import {
   type PlacedHighlight,
   type TrashEntry,
 } from './highlights';
-import { glossaryIdSchema, type ContextLine, type GlossaryItem } from './glossary';
+import {
+  glossaryIdSchema,
+  type ComparisonItem,
+  type ContextLine,
+  type GlossaryItem,
+  type StudyNote,
+} from './glossary';
 import {
   readingPositionSchema,
   settingsSchema,
@@ -142,6 +148,8 @@ export const contract = {
   'history:state': channel<HistoryState>()(none),
   'glossary:list': channel<GlossaryItem[]>()(none),
   'glossary:occurrences': channel<ContextLine[]>()(z.object({ id: glossaryIdSchema }).strict()),
+  'glossary:studyNote': channel<StudyNote>()(z.object({ articleId: articleIdSchema }).strict()),
+  'glossary:compare': channel<ComparisonItem[]>()(none),
 };
 
 export type Contract = typeof contract;

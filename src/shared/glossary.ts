@@ -120,3 +120,13 @@ export interface ContextLine {
 }
 
 export const glossaryIdSchema = termIdSchema;
+
+/** A comparison quote with where it is in its article, to open the reader there. */
+export interface PlacedQuote {
+  text: string;
+  start: number;
+  end: number;
+}
+export interface ComparisonItem extends Omit<Comparison, 'quotes'> {
+  quotes: PlacedQuote[];
+}

@@ -8,6 +8,7 @@ import {
   glossarySchema,
   studyNoteSchema,
   type Comparison,
+  type ComparisonItem,
   type ContextLine,
   type GlossaryEntry,
   type GlossaryItem,
@@ -80,6 +81,26 @@ export function glossaryServices(data: GlossaryData, corpus: Corpus) {
         });
         const total = Object.values(c).reduce((a, b) => a + b, 0);
         return { ...e, citations, counts: c, total };
+      });
+    },
+
+    'glossary:studyNote'({ articleId }: ParsedInput<'glossary:studyNote'>): StudyNote {
+      const note = data.notes.find((n) => n.articleId === articleId);
+      if (!note) throw new AppError('not_found', `There are no study notes for "${articleId}".`);
+      return note;
+    },
+
+    /** In the corpus's order, each quote placed in its article. */
+    'glossary:compare'(): ComparisonItem[] {
+      return corpus.ids().flatMap((articleId) => {
+        const c = data.comparisons.find((x) => x.articleId === articleId);
+        if (!c) return [];
+        const text = corpus.text(articleId);
+        const quotes = c.quotes.map((q) => {
+          const start = text.indexOf(q);
+          return { text: q, start, end: start + q.length };
+        });
+        return [{ ...c, quotes }];
       });
     },
 

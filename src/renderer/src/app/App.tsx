@@ -3,6 +3,7 @@ import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { Sidebar, type ViewName } from '../components/Sidebar';
 import { Notices, useNotices } from '../components/Notices';
 import { RecoveryBanner } from '../components/RecoveryBanner';
+import { CompareView } from '../features/compare/CompareView';
 import { GlossaryView } from '../features/glossary/GlossaryView';
 import { LibraryView } from '../features/library/LibraryView';
 import { NotesView } from '../features/notes/NotesView';
@@ -18,6 +19,8 @@ interface Navigation {
   articleId: string | null;
   /** A highlight to scroll to and select when the reader opens. */
   target?: ReaderTarget;
+  /** The glossary entry to show. */
+  termId?: string;
 }
 
 const VIEW_KEYS: Record<string, ViewName> = {
@@ -25,7 +28,8 @@ const VIEW_KEYS: Record<string, ViewName> = {
   2: 'reader',
   3: 'notes',
   4: 'glossary',
-  5: 'trash',
+  5: 'compare',
+  6: 'trash',
 };
 let nonce = 0;
 
@@ -41,7 +45,7 @@ export function App() {
   // Until the user navigates, reopen what was open at quit: the last article, or the Library.
   const remembered = data?.settings.lastArticleId ?? null;
   const lastArticleId = data?.articles.some((a) => a.id === remembered) ? remembered : null;
-  const { view, articleId, target } = navigation ?? {
+  const { view, articleId, target, termId } = navigation ?? {
     view: lastArticleId ? 'reader' : 'library',
     articleId: lastArticleId,
   };
@@ -64,6 +68,10 @@ export function App() {
   const openHighlight = useCallback(
     (id: string, highlightId: string, reattach = false) => openAt(id, { highlightId, reattach }),
     [openAt],
+  );
+  const openTerm = useCallback(
+    (id: string) => setNavigation({ view: 'glossary', articleId, termId: id }),
+    [articleId],
   );
   const openPassage = useCallback(
     (id: string, start: number, end: number) => openAt(id, { passage: { start, end } }),
@@ -127,7 +135,14 @@ export function App() {
             onNotice={notices.push}
           />
         ) : view === 'glossary' ? (
-          <GlossaryView articles={data.articles} onOpenPassage={openPassage} />
+          <GlossaryView
+            key={termId}
+            articles={data.articles}
+            initialTermId={termId ?? null}
+            onOpenPassage={openPassage}
+          />
+        ) : view === 'compare' ? (
+          <CompareView articles={data.articles} onOpenPassage={openPassage} />
         ) : view === 'trash' ? (
           <TrashView articles={data.articles} onNotice={notices.push} />
         ) : view === 'library' || !currentId ? (
@@ -144,6 +159,7 @@ export function App() {
             onProgress={saveProgress}
             onNotice={notices.push}
             target={target ?? null}
+            onOpenTerm={openTerm}
           />
         )}
       </div>

@@ -14,6 +14,7 @@ const PATHS = {
   alert: 'M12 4 2.8 19.5h18.4L12 4Zm0 6v4.5m0 2.5h.01',
   back: 'M19 12H5m6-6-6 6 6 6',
   notes: 'M5 4h10l4 4v12H5zM14 4v5h5M8.5 13h7M8.5 16.5h5',
+  compare: 'M4 5h6.5v14H4zM13.5 5H20v14h-6.5M6.5 9h1.5M6.5 12h1.5M16 9h1.5M16 12h1.5',
   glossary: 'M5 4.5h11a3 3 0 0 1 3 3v12H8a3 3 0 0 1-3-3zM5 16.5a3 3 0 0 1 3-3h11M9 8.5h6',
   trash: 'M4.5 7h15M9.5 7V4.5h5V7M6.5 7l1 13h9l1-13M10 11v5.5M14 11v5.5',
   note: 'M4 5h16v11H9l-5 4zM8 9.5h8M8 12.5h5',

@@ -39,7 +39,8 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: [`${MOD} 2`], action: 'Go to the Reader' },
       { keys: [`${MOD} 3`], action: 'Go to Notes' },
       { keys: [`${MOD} 4`], action: 'Go to the Glossary' },
-      { keys: [`${MOD} 5`], action: 'Go to the Trash' },
+      { keys: [`${MOD} 5`], action: 'Compare the sources' },
+      { keys: [`${MOD} 6`], action: 'Go to the Trash' },
       { keys: [`${MOD} Z`], action: 'Undo (highlights, notes, tags, deletes)' },
       { keys: [`${MOD} Shift Z`, `${MOD} Y`], action: 'Redo' },
       {

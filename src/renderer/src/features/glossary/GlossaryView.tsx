@@ -13,6 +13,8 @@ import { GlossaryEntryView } from './GlossaryEntryView';
 
 interface Props {
   articles: ArticleSummary[];
+  /** Open at this entry (from the reader). */
+  initialTermId: string | null;
   onOpenPassage(articleId: string, start: number, end: number): void;
 }
 
@@ -45,12 +47,12 @@ const CENTRAL_TERM = 'new-quality-productive-forces';
  * The glossary: every key term A–Z or by category, a filter over terms, aliases, Chinese and
  * pinyin (tones optional), and the chosen entry with its concordance.
  */
-export function GlossaryView({ articles, onOpenPassage }: Props) {
+export function GlossaryView({ articles, initialTermId, onOpenPassage }: Props) {
   const [items, setItems] = useState<GlossaryItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [grouping, setGrouping] = useState<Grouping>('az');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialTermId);
   const [lines, setLines] = useState<ContextLine[]>([]);
   const filterBox = useRef<HTMLInputElement>(null);
 

@@ -1,9 +1,16 @@
 import type { Article } from '../../../../shared/article';
 import { KIND_LABEL, formatDate } from '../../lib/format';
 import { Icon } from '../../components/Icon';
+import { StudyNotes } from './StudyNotes';
 
-/** "About this article": where the text comes from, from the article's front matter. */
-export function AboutPanel({ article, onClose }: { article: Article; onClose(): void }) {
+/** "About this article": where the text comes from (its front matter), then our study notes. */
+interface Props {
+  article: Article;
+  onOpenTerm(termId: string): void;
+  onClose(): void;
+}
+
+export function AboutPanel({ article, onOpenTerm, onClose }: Props) {
   const isUrl = /^https?:\/\//.test(article.source);
   return (
     <aside className="about-panel" aria-labelledby="about-title">
@@ -60,6 +67,7 @@ export function AboutPanel({ article, onClose }: { article: Article; onClose(): 
         The text is the author&rsquo;s, shown verbatim; only web page furniture and extraction
         damage were removed.
       </p>
+      <StudyNotes article={article} onOpenTerm={onOpenTerm} />
     </aside>
   );
 }

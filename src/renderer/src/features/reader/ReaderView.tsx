@@ -30,6 +30,7 @@ interface Props {
   onNotice: Report;
   /** Set when the reader was opened at a highlight (from Notes); a new nonce each time. */
   target: ReaderTarget | null;
+  onOpenTerm(termId: string): void;
 }
 
 export type { ReaderTarget };
@@ -316,7 +317,11 @@ export function ReaderView(props: Props) {
           </div>
         </div>
         {showAbout && article && (
-          <AboutPanel article={article} onClose={() => setShowAbout(false)} />
+          <AboutPanel
+            article={article}
+            onOpenTerm={props.onOpenTerm}
+            onClose={() => setShowAbout(false)}
+          />
         )}
       </div>
     </main>
