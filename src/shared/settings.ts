@@ -12,6 +12,10 @@ export const COLUMN_WIDTH = { min: 50, max: 90, step: 5, default: 68 } as const;
 
 export const COLOR_NAME_MAX = 40;
 
+/** Glossary terms marked in the text: none, the first of each term in each section, or all. */
+export const TERM_MARKS = ['off', 'first', 'all'] as const;
+export type TermMarks = (typeof TERM_MARKS)[number];
+
 export const settingsSchema = z.object({
   theme: z.enum(THEMES),
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
@@ -31,6 +35,7 @@ export const settingsSchema = z.object({
       ]),
     ) as Record<(typeof COLORS)[number], z.ZodString>,
   ),
+  termMarks: z.enum(TERM_MARKS),
   /** The article open at quit, reopened at the next start; null for the Library. */
   lastArticleId: z
     .string()
@@ -46,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   columnWidth: COLUMN_WIDTH.default,
   lastArticleId: null,
   highlightColor: 'yellow',
+  termMarks: 'first',
   colorNames: {
     yellow: 'Key idea',
     green: 'Evidence',

@@ -4,6 +4,23 @@
  * begins in the article text.
  */
 
+import { BLOCK_SEPARATOR, type Article } from '../../../shared/article';
+
+const texts = new WeakMap<Article, { text: string; starts: Map<string, number> }>();
+/** An article's canonical text and where each block starts in it (one object per article, so
+ * everything keyed on `starts` shares it). */
+export function articleText(article: Article): { text: string; starts: Map<string, number> } {
+  let found = texts.get(article);
+  if (!found) {
+    found = {
+      text: article.blocks.map((b) => b.text).join(BLOCK_SEPARATOR),
+      starts: new Map(article.blocks.map((b) => [b.id, b.start])),
+    };
+    texts.set(article, found);
+  }
+  return found;
+}
+
 const blockOf = (node: Node): HTMLElement | null =>
   (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('[data-block-id]') ??
   null;

@@ -5,12 +5,16 @@ import { smooth } from '../../lib/text';
 import type { Settings } from '../../../../shared/settings';
 import type { Report } from '../../components/Notices';
 import { isTyping, modalOpen } from '../../lib/keys';
-import { offsetAtPoint, offsetsToRanges } from '../../lib/textOffsets';
+import { articleText, offsetAtPoint, offsetsToRanges } from '../../lib/textOffsets';
 import { AttentionBar } from './AttentionBar';
 import { highlightKey } from './highlightKeys';
 import { MarginNotes } from './MarginNotes';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights } from './useHighlights';
+import { TermPopover } from './TermPopover';
+import { TermsOnScreen } from './TermsOnScreen';
+import { useTermMarks } from './useTermMarks';
+import { useTermPopover } from './useTermPopover';
 
 /** Where the reader was asked to open: at a highlight (from Notes) or at a passage (from the
  * glossary's concordance). A new nonce each time. */
@@ -29,24 +33,28 @@ interface Props {
   target: ReaderTarget | null;
   onSettings(patch: Partial<Settings>): void;
   onNotice: Report;
+  onOpenTerm(termId: string): void;
 }
 
-/** Scrolls a passage (a highlight's, say) a third of the way down the pane and flashes it. */
+export type Span = { start: number; end: number };
+const FLASH_MS = 1600;
+
+/** Scrolls a passage (a highlight's, say) a third of the way down the pane; returns the span
+ * to flash (painted with the highlights, so it survives term marks rewrapping the text). */
 function reveal(
   span: { start?: number; end?: number },
   pane: HTMLElement,
   starts: Map<string, number>,
-) {
-  if (span.start === undefined || span.end === undefined) return;
-  const ranges = offsetsToRanges(span.start, span.end, pane, starts);
-  if (ranges.length === 0) return;
-  const top = ranges[0].getBoundingClientRect().top - pane.getBoundingClientRect().top;
+): Span | null {
+  if (span.start === undefined || span.end === undefined) return null;
+  const [first] = offsetsToRanges(span.start, span.end, pane, starts);
+  if (!first) return null;
+  const top = first.getBoundingClientRect().top - pane.getBoundingClientRect().top;
   pane.scrollTo({
     top: pane.scrollTop + top - pane.clientHeight / 3,
     behavior: smooth(),
   });
-  CSS.highlights.set('hl-flash', new Highlight(...ranges));
-  window.setTimeout(() => CSS.highlights.delete('hl-flash'), 1600);
+  return { start: span.start, end: span.end };
 }
 
 /**
@@ -58,13 +66,29 @@ function reveal(
  * moves focus into its card, 1–5 recolour it, n edits its note, Delete sends it to the Trash,
  * Esc lets it go.
  */
-export function Annotations({ pane, article, settings, target, onSettings, onNotice }: Props) {
+export function Annotations(props: Props) {
+  const { pane, article, settings, target, onSettings, onNotice, onOpenTerm } = props;
   const [selectedId, setSelectedId] = useState<string | null>(target?.highlightId ?? null);
   const [editing, setEditing] = useState(false);
   const [reattachId, setReattachId] = useState<string | null>(
     (target?.reattach && target.highlightId) || null,
   );
-  const store = useHighlights(article, pane, onNotice, selectedId);
+  // Term marks first: they rewrap text nodes, and the highlights' paint (next) must follow them.
+  const terms = useTermMarks(article, pane, settings.termMarks);
+  const [flash, setFlash] = useState<Span | null>(null);
+  const store = useHighlights(article, pane, onNotice, selectedId, terms.marks, flash);
+  const flashTimer = useRef(0);
+  const revealAndFlash = useCallback(
+    (span: { start?: number; end?: number }, root: HTMLElement) => {
+      const shown = reveal(span, root, articleText(article).starts);
+      if (!shown) return;
+      setFlash(shown);
+      window.clearTimeout(flashTimer.current);
+      flashTimer.current = window.setTimeout(() => setFlash(null), FLASH_MS);
+    },
+    [article],
+  );
+  const popover = useTermPopover(pane, terms.items);
   const { highlights, starts } = store;
   const selected = highlights.find((h) => h.id === selectedId) ?? null;
   const reattaching = highlights.find((h) => h.id === reattachId) ?? null;
@@ -85,8 +109,8 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
     if (!root || !target || !span || revealed.current === target.nonce) return;
     revealed.current = target.nonce;
     // After the reading position is restored, so this scroll wins.
-    requestAnimationFrame(() => reveal(span, root, starts));
-  }, [target, highlights, pane, starts]);
+    requestAnimationFrame(() => revealAndFlash(span, root));
+  }, [target, highlights, pane, revealAndFlash]);
 
   const remember = useCallback(
     (color: Color) => {
@@ -120,7 +144,8 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
     const root = pane.current;
     if (!root) return;
     const onClick = (event: MouseEvent) => {
-      if ((event.target as Element).closest('a, button, input, textarea, .margin-notes')) return;
+      const on = (event.target as Element).closest('a, button, input, textarea, .margin-notes');
+      if (on || (event.target as Element).closest('.term-mark')) return;
       if (!(document.getSelection()?.isCollapsed ?? true)) return;
       const at = offsetAtPoint(event.clientX, event.clientY, root, starts);
       const hits =
@@ -152,12 +177,14 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
               : (at + step + placed.length) % placed.length
           ];
         select(next.id);
-        reveal(next, root, starts);
+        revealAndFlash(next, root);
         event.preventDefault();
         return;
       }
       if (!selected || (event.target as HTMLElement).closest('.margin-note-open')) return;
-      const onText = !(event.target as HTMLElement).closest('button, a, [role="dialog"]');
+      const onText = !(event.target as HTMLElement).closest(
+        'button, a, [role="button"], [role="dialog"]',
+      );
       let used = onText && event.key === 'Enter';
       if (used)
         select(selected.id, false, true); // into its card
@@ -178,7 +205,7 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pane, highlights, selected, selectedId, starts, store, select]);
+  }, [pane, highlights, selected, selectedId, store, select, revealAndFlash]);
 
   const closeCard = () => {
     select(null);
@@ -195,7 +222,7 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
         onDelete={(id) => void store.remove(id)}
         onReveal={(h) => {
           select(h.id);
-          if (pane.current) reveal(h, pane.current, starts);
+          if (pane.current) revealAndFlash(h, pane.current);
         }}
       />
       <SelectionToolbar
@@ -211,6 +238,21 @@ export function Annotations({ pane, article, settings, target, onSettings, onNot
         onAttach={(start, end) => void onAttach(start, end)}
         onNotice={onNotice}
       />
+      {popover.open && (
+        <TermPopover
+          open={popover.open}
+          onClose={popover.close}
+          onOpenTerm={onOpenTerm}
+          onHover={popover.hoverPopover}
+        />
+      )}
+      {popover.listing && (
+        <TermsOnScreen
+          terms={popover.listing}
+          onChoose={(_item, mark) => popover.choose(mark)}
+          onClose={popover.closeListing}
+        />
+      )}
       <MarginNotes
         pane={pane}
         store={store}

@@ -141,7 +141,9 @@ export function ReaderView(props: Props) {
         return;
       }
       if (event.ctrlKey || event.metaKey || !container) return;
-      const onButton = (event.target as HTMLElement).closest('button, a, [role="dialog"]') !== null;
+      const onButton =
+        (event.target as HTMLElement).closest('button, a, [role="button"], [role="dialog"]') !==
+        null;
       const page = container.clientHeight * 0.88;
       const scroll = (top: number) => container.scrollBy({ top, behavior: smooth() });
       switch (event.key) {
@@ -312,6 +314,7 @@ export function ReaderView(props: Props) {
                 target={props.target}
                 onSettings={onSettings}
                 onNotice={props.onNotice}
+                onOpenTerm={props.onOpenTerm}
               />
             )}
           </div>

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { ColorNames } from './ColorNames';
 import {
+  TERM_MARKS,
+  type TermMarks,
   COLUMN_WIDTH,
   FONT_SIZE,
   LINE_HEIGHT,
@@ -45,6 +47,12 @@ function Stepper({ label, value, less, more, canLess, canMore, onLess, onMore }:
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+const TERM_MARK_LABEL: Record<TermMarks, string> = {
+  off: 'Off',
+  first: 'First in section',
+  all: 'All',
+};
 
 interface Props {
   settings: Settings;
@@ -131,6 +139,23 @@ export function ReadingSettings({ settings, onChange, onClose }: Props) {
         onLess={() => onChange({ columnWidth: columnWidth - COLUMN_WIDTH.step })}
         onMore={() => onChange({ columnWidth: columnWidth + COLUMN_WIDTH.step })}
       />
+      <div className="term-marks-setting">
+        <span id="term-marks-label" className="stepper-label">
+          Glossary terms
+        </span>
+        <div className="segmented" role="group" aria-labelledby="term-marks-label">
+          {TERM_MARKS.map((mode) => (
+            <button
+              key={mode}
+              type="button"
+              aria-pressed={settings.termMarks === mode}
+              onClick={() => onChange({ termMarks: mode })}
+            >
+              {TERM_MARK_LABEL[mode]}
+            </button>
+          ))}
+        </div>
+      </div>
       <ColorNames names={settings.colorNames} onChange={(colorNames) => onChange({ colorNames })} />
     </div>
   );

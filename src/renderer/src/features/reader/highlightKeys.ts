@@ -19,7 +19,9 @@ export function highlightKey(event: KeyboardEvent | React.KeyboardEvent, act: Hi
     act.close();
     return true;
   }
-  if (target.closest('input, textarea, select, button, a, [role="dialog"]')) return false;
+  if (target.closest('input, textarea, select, button, a, [role="button"], [role="dialog"]')) {
+    return false;
+  }
   const index = Number(event.key) - 1;
   if (index >= 0 && index < COLORS.length) act.recolor(COLORS[index]);
   else if (event.key === 'n') act.editNote();

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import { describe } from '../../../../shared/anchoring';
-import { BLOCK_SEPARATOR, type Article } from '../../../../shared/article';
+import type { Article } from '../../../../shared/article';
 import { COLORS, isPlaced, type Color, type PlacedHighlight } from '../../../../shared/highlights';
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { highlightsChanged, onHighlightsChanged } from '../../lib/highlightEvents';
-import { offsetsToStaticRanges } from '../../lib/textOffsets';
+import { articleText, offsetsToStaticRanges } from '../../lib/textOffsets';
 import { runHistory } from '../../lib/undo';
 
 export type HighlightPatch = { color?: Color; note?: string; tags?: string[] };
@@ -39,6 +39,10 @@ export function useHighlights(
   pane: RefObject<HTMLDivElement | null>,
   report: Report,
   selectedId: string | null,
+  /** Changes when something rewrapped the article's text nodes: paint again. */
+  domKey: unknown,
+  /** A passage to flash briefly (the reader was opened at it). */
+  flash: { start: number; end: number } | null,
 ) {
   // Every highlight (the tags of all of them feed the autocomplete); this article's are derived.
   const [all, setAll] = useState<PlacedHighlight[]>(() =>
@@ -56,13 +60,10 @@ export function useHighlights(
     for (const t of all.flatMap((h) => h.tags)) tags.set(t.toLocaleLowerCase(), t);
     return [...tags.values()].sort((a, b) => a.localeCompare(b));
   }, [all]);
-  const { text, starts } = useMemo(() => {
-    const blocks = article?.blocks ?? [];
-    return {
-      text: blocks.map((b) => b.text).join(BLOCK_SEPARATOR),
-      starts: new Map(blocks.map((b) => [b.id, b.start])),
-    };
-  }, [article]);
+  const { text, starts } = useMemo(
+    () => (article ? articleText(article) : { text: '', starts: new Map<string, number>() }),
+    [article],
+  );
 
   useEffect(() => {
     if (!article) return;
@@ -99,12 +100,14 @@ export function useHighlights(
     }
     paint('hl-uncertain', highlights.filter((h) => h.status === 'uncertain').flatMap(ranges));
     paint('hl-selected', highlights.filter((h) => h.id === selectedId).flatMap(ranges));
+    paint('hl-flash', flash ? offsetsToStaticRanges(flash.start, flash.end, root, starts) : []);
     return () => {
       for (const name of [...COLORS.map((c) => `hl-${c}`), 'hl-uncertain', 'hl-selected']) {
         CSS.highlights.delete(name);
       }
+      CSS.highlights.delete('hl-flash');
     };
-  }, [highlights, article, pane, starts, selectedId]);
+  }, [highlights, article, pane, starts, selectedId, domKey, flash]);
 
   /** Runs a change, then reloads every view; a failure is reported (the change did not happen)
    * and gives undefined. */
