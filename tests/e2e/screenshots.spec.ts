@@ -90,3 +90,35 @@ test('selection toolbar and reading settings, sepia', async ({ app }) => {
   await expect(page.getByRole('toolbar', { name: 'Selection' })).toBeVisible();
   await page.screenshot({ path: join(DOCS, 'selection-toolbar.png') });
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`glossary, term popover and compare, ${theme}`, async ({ app }) => {
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: theme });
+    await page.getByRole('button', { name: /Essence, Structural Framework/ }).click();
+    const mark = page
+      .getByRole('button', { name: 'total factor productivity', exact: true })
+      .first();
+    await mark.scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: /Text of/ }).evaluate((el) => el.scrollBy(0, 120));
+    await mark.hover();
+    await expect(page.getByRole('dialog', { name: /^Glossary: / })).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(DOCS, `term-popover-${theme}.png`) });
+
+    await nav(page, 'Glossary').click();
+    await page.getByRole('searchbox', { name: 'Filter terms' }).fill('total factor');
+    const entry = page.getByRole('article');
+    await expect(entry.locator('.kwic button').first()).toBeVisible();
+    await entry.getByRole('heading', { name: /Use in the articles/ }).scrollIntoViewIfNeeded();
+    await page.mouse.click(5, 850);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(DOCS, `glossary-${theme}.png`) });
+
+    await nav(page, 'Compare').click();
+    await expect(page.getByRole('heading', { level: 1, name: /Compare/ })).toBeVisible();
+    await page.mouse.click(5, 850);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(DOCS, `compare-${theme}.png`) });
+  });
+}
