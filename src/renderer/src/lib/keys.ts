@@ -69,6 +69,8 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: [`${MOD} +`, `${MOD} -`], action: 'Larger or smaller text' },
       { keys: ['t'], action: 'Show or hide the contents' },
       { keys: ['i'], action: 'Show or hide "About this article"' },
+      { keys: ['Tab', 'Enter'], action: 'Reach a glossary term, show its definition' },
+      { keys: ['g'], action: 'List the glossary terms on screen' },
       { keys: ['Esc'], action: 'Close a panel or dialog' },
     ],
   },
