@@ -1,6 +1,7 @@
 /**
- * Where each glossary term occurs in a text: case-insensitive, whole words, with plural and
- * possessive forms ("industry" finds "industries" and "industry's"; "force" finds "forces'").
+ * Where each glossary term occurs in a text: case-insensitive (but a capitalised spelling, a
+ * name, only matches capitalised text), whole words, with plural and possessive forms ("industry"
+ * finds "industries" and "industry's"; the occurrence covers the term, not the 's).
  * One regular expression with a capturing group per spelling, longest spellings first, so at any
  * place the longest term wins and a mention of "new quality productive forces" is not also
  * counted as one of "productive forces". Offsets are UTF-16 code units of the text.
@@ -20,7 +21,7 @@ export interface Occurrence {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One spelling as a pattern: flexible spaces and hyphens, then plural and possessive endings. */
+/** One spelling as a pattern: flexible spaces and hyphens, and a plural ending. */
 function spellingPattern(spelling: string): string {
   const words = spelling.trim().split(/[\s\u00a0]+/);
   const last = words.pop() ?? '';
@@ -31,7 +32,8 @@ function spellingPattern(spelling: string): string {
   const body = [...words.map(escape), plural]
     .join('[\\s\\u00a0]+')
     .replace(/\\?-/g, '[-\\u2010\\u2011]');
-  return `${body}(?:['’]s|(?<=s)['’])?`;
+  // A possessive ’s needs nothing: the apostrophe ends the word (s’ and ’s are both found).
+  return body;
 }
 
 export interface Concordancer {
@@ -52,6 +54,8 @@ export function concordancer(terms: readonly TermSpellings[]): Concordancer {
       for (const match of text.matchAll(pattern)) {
         let group = 1;
         while (match[group] === undefined) group++;
+        // A capitalised spelling (a name: "Pan", "AI") must be capitalised in the text too.
+        if (/^\p{Lu}/u.test(spellings[group - 1].s) && !/^\p{Lu}/u.test(match[0])) continue;
         found.push({
           termId: ids[group - 1],
           start: match.index,

@@ -22,7 +22,10 @@ export const CATEGORY_LABEL: Record<GlossaryCategory, string> = {
   'people-places': 'People and places',
 };
 
-const termIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case');
+const termIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'not a glossary id');
 const articleIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 /** A passage an entry rests on: `quote` must occur verbatim in the article's canonical text. */

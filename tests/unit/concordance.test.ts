@@ -23,14 +23,20 @@ describe('concordance', () => {
     ]);
   });
 
-  it('matches plural and possessive forms, and y → ies', () => {
+  it('matches plural and possessive forms (the mark covers the term), and y → ies', () => {
     expect(
       find("Xi Jinping's view; strategic emerging industries; the productive forces' role"),
     ).toEqual([
-      ['xi', "Xi Jinping's"],
+      ['xi', 'Xi Jinping'],
       ['industry', 'strategic emerging industries'],
-      ['pf', "productive forces'"],
+      ['pf', 'productive forces'],
     ]);
+  });
+
+  it('keeps a capitalised spelling (a name) to capitalised text', () => {
+    const names = concordancer([{ id: 'pan', term: 'Pan Yue', aliases: ['Pan'] }]);
+    const text = 'a frying pan; Pan said; according to Pan Yue';
+    expect(names.find(text).map((o) => text.slice(o.start, o.end))).toEqual(['Pan', 'Pan Yue']);
   });
 
   it('matches across line breaks and no-break spaces, and hyphen variants', () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/main/services/corpus';
 import {
+  glossaryProblems,
   createConcordance,
   glossaryServices,
   loadGlossary,
@@ -114,5 +115,25 @@ describe('glossary services', () => {
     expect(() => glossaryServices(data, corpus)['glossary:occurrences']({ id: 'nope' })).toThrow(
       /no glossary term/,
     );
+  });
+});
+
+describe('consistency check', () => {
+  it('finds a quote that is not in the corpus, and a related id that does not exist', () => {
+    const [first, ...rest] = data.entries;
+    const broken = (patch: Partial<typeof first>) => ({
+      ...data,
+      entries: [{ ...first, ...patch }, ...rest],
+    });
+    expect(
+      glossaryProblems(
+        broken({ citations: [{ articleId: 'taihe', quote: 'words that are not in it at all' }] }),
+        corpus,
+      ),
+    ).toEqual([`${first.id}: words that are not in it at all`]);
+    expect(glossaryProblems(broken({ related: ['no-such-term'] }), corpus)).toEqual([
+      `${first.id}: related no-such-term`,
+    ]);
+    expect(glossaryProblems(data, corpus)).toEqual([]);
   });
 });

@@ -57,6 +57,7 @@ export function GlossaryEntryView({
               <button
                 type="button"
                 className="citation"
+                disabled={c.start < 0}
                 onClick={() => onOpenPassage(c.articleId, c.start, c.end)}
               >
                 <q>{c.quote}</q>

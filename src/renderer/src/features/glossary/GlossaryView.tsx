@@ -7,7 +7,8 @@ import {
   type GlossaryItem,
 } from '../../../../shared/glossary';
 import { api, call, errorMessage } from '../../lib/api';
-import { isTyping } from '../../lib/keys';
+import { loadGlossaryItems } from '../reader/useTermMarks';
+import { isTyping, modalOpen } from '../../lib/keys';
 import '../../styles/glossary.css';
 import { GlossaryEntryView } from './GlossaryEntryView';
 
@@ -53,11 +54,11 @@ export function GlossaryView({ articles, initialTermId, onOpenPassage }: Props) 
   const [query, setQuery] = useState('');
   const [grouping, setGrouping] = useState<Grouping>('az');
   const [selectedId, setSelectedId] = useState<string | null>(initialTermId);
-  const [lines, setLines] = useState<ContextLine[]>([]);
+  const [found, setFound] = useState<{ id: string; lines: ContextLine[] } | null>(null);
   const filterBox = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    call(api.glossaryList()).then(setItems, (e: unknown) => setError(errorMessage(e)));
+    loadGlossaryItems().then(setItems, (e: unknown) => setError(errorMessage(e)));
   }, []);
 
   const shown = useMemo(() => (items ?? []).filter((i) => matches(i, query)), [items, query]);
@@ -69,9 +70,10 @@ export function GlossaryView({ articles, initialTermId, onOpenPassage }: Props) 
   useEffect(() => {
     if (!selected) return;
     let live = true;
-    call(api.glossaryOccurrences({ id: selected.id })).then(
-      (found) => live && setLines(found),
-      () => live && setLines([]),
+    const id = selected.id;
+    call(api.glossaryOccurrences({ id })).then(
+      (lines) => live && setFound({ id, lines }),
+      () => live && setFound({ id, lines: [] }),
     );
     return () => {
       live = false;
@@ -81,7 +83,8 @@ export function GlossaryView({ articles, initialTermId, onOpenPassage }: Props) 
   // `/` jumps to the filter.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '/' || isTyping(event) || event.ctrlKey || event.metaKey) return;
+      if (event.key !== '/' || isTyping(event) || modalOpen()) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
       filterBox.current?.focus();
     };
@@ -118,9 +121,11 @@ export function GlossaryView({ articles, initialTermId, onOpenPassage }: Props) 
 
   if (error) {
     return (
-      <main className="view glossary-view" role="alert">
-        <h1>The glossary could not be loaded</h1>
-        <p>{error}</p>
+      <main className="view glossary-view">
+        <div role="alert">
+          <h1>The glossary could not be loaded</h1>
+          <p>{error}</p>
+        </div>
       </main>
     );
   }
@@ -206,7 +211,7 @@ export function GlossaryView({ articles, initialTermId, onOpenPassage }: Props) 
           <GlossaryEntryView
             item={selected}
             items={items ?? []}
-            lines={lines}
+            lines={found?.id === selected.id ? found.lines : []}
             articles={articles}
             onSelect={setSelectedId}
             onOpenPassage={onOpenPassage}

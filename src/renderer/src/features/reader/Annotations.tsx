@@ -144,8 +144,8 @@ export function Annotations(props: Props) {
     const root = pane.current;
     if (!root) return;
     const onClick = (event: MouseEvent) => {
-      const on = (event.target as Element).closest('a, button, input, textarea, .margin-notes');
-      if (on || (event.target as Element).closest('.term-mark')) return;
+      // A click on a term that is also highlighted does both: its definition and its card.
+      if ((event.target as Element).closest('a, button, input, textarea, .margin-notes')) return;
       if (!(document.getSelection()?.isCollapsed ?? true)) return;
       const at = offsetAtPoint(event.clientX, event.clientY, root, starts);
       const hits =

@@ -25,15 +25,19 @@ export function TermPopover({ open, onClose, onOpenTerm, onHover }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const { item, mark } = open;
 
-  // Below the mention, or above when there is no room; never off screen.
+  // Below the mention or above it, on the side with more room, never covering the mention
+  // (a tall definition scrolls inside) and never off screen.
   useLayoutEffect(() => {
     const box = ref.current;
     if (!box) return;
     const r = mark.getBoundingClientRect();
-    const height = box.offsetHeight;
-    const below = r.bottom + GAP + height <= window.innerHeight;
+    const roomBelow = window.innerHeight - r.bottom - 2 * GAP;
+    const roomAbove = r.top - 2 * GAP;
+    const below = roomBelow >= Math.min(box.scrollHeight, roomAbove);
+    const height = Math.min(box.scrollHeight, below ? roomBelow : roomAbove);
     // Written to the element after measuring it (no second render).
-    box.style.top = `${below ? r.bottom + GAP : Math.max(GAP, r.top - GAP - height)}px`;
+    box.style.maxHeight = `${height}px`;
+    box.style.top = `${below ? r.bottom + GAP : r.top - GAP - height}px`;
     box.style.left = `${Math.min(Math.max(GAP, r.left), window.innerWidth - WIDTH - GAP)}px`;
   }, [mark, item]);
 
@@ -48,11 +52,18 @@ export function TermPopover({ open, onClose, onOpenTerm, onHover }: Props) {
       className="term-popover"
       role="dialog"
       aria-label={`Glossary: ${item.term}`}
+      aria-describedby="term-popover-definition"
       style={{ width: WIDTH }}
       onMouseEnter={() => onHover(true)}
       onMouseLeave={() => onHover(false)}
       onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
+        // Esc, or Tab past either end, closes it and returns to the mention.
+        const buttons = [...event.currentTarget.querySelectorAll('button')];
+        const edge =
+          event.key === 'Tab' &&
+          document.activeElement === (event.shiftKey ? buttons[0] : buttons.at(-1));
+        if (event.key !== 'Escape' && !edge) return;
+        event.preventDefault();
         event.stopPropagation();
         onClose();
       }}
@@ -71,7 +82,9 @@ export function TermPopover({ open, onClose, onOpenTerm, onHover }: Props) {
           <Icon name="close" size={16} />
         </button>
       </header>
-      <p className="term-popover-definition">{item.definition}</p>
+      <p id="term-popover-definition" className="term-popover-definition">
+        {item.definition}
+      </p>
       <button type="button" className="text-button" onClick={() => onOpenTerm(item.id)}>
         <Icon name="glossary" size={16} /> Open in glossary
       </button>

@@ -25,7 +25,12 @@ export function TermsOnScreen({ terms, onChoose, onClose }: Props) {
     >
       <header className="dialog-header">
         <h2 id="terms-title">Terms on screen</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close"
+          onClick={() => ref.current?.close()}
+        >
           <Icon name="close" />
         </button>
       </header>
@@ -37,7 +42,13 @@ export function TermsOnScreen({ terms, onChoose, onClose }: Props) {
         <ul className="terms-list">
           {terms.map(({ item, mark }) => (
             <li key={item.id}>
-              <button type="button" onClick={() => onChoose(item, mark)}>
+              <button
+                type="button"
+                onClick={() => {
+                  ref.current?.close(); // modal first closed, so the text can take focus
+                  onChoose(item, mark);
+                }}
+              >
                 <span className="terms-list-term">{item.term}</span>
                 {item.chinese && <span lang="zh-Hans">{item.chinese}</span>}
               </button>

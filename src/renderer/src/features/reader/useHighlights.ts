@@ -100,14 +100,20 @@ export function useHighlights(
     }
     paint('hl-uncertain', highlights.filter((h) => h.status === 'uncertain').flatMap(ranges));
     paint('hl-selected', highlights.filter((h) => h.id === selectedId).flatMap(ranges));
-    paint('hl-flash', flash ? offsetsToStaticRanges(flash.start, flash.end, root, starts) : []);
     return () => {
       for (const name of [...COLORS.map((c) => `hl-${c}`), 'hl-uncertain', 'hl-selected']) {
         CSS.highlights.delete(name);
       }
-      CSS.highlights.delete('hl-flash');
     };
-  }, [highlights, article, pane, starts, selectedId, domKey, flash]);
+  }, [highlights, article, pane, starts, selectedId, domKey]);
+
+  // The flash on its own: showing and clearing it must not repaint every highlight.
+  useLayoutEffect(() => {
+    const root = pane.current;
+    if (!root || !flash || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    paint('hl-flash', offsetsToStaticRanges(flash.start, flash.end, root, starts));
+    return () => void CSS.highlights.delete('hl-flash');
+  }, [flash, pane, starts, domKey]);
 
   /** Runs a change, then reloads every view; a failure is reported (the change did not happen)
    * and gives undefined. */

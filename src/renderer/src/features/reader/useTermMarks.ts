@@ -16,15 +16,18 @@ export function loadGlossaryItems(): Promise<GlossaryItem[]> {
   return glossary;
 }
 
-/** With `first`, only the first mention of each term in each section (between h2 headings). */
+/** Mentions in body text (headings stay plain); with `first`, only the first mention of each
+ * term in each section (between h2 headings). */
 function choose(found: Occurrence[], article: Article, mode: TermMarks): Occurrence[] {
   if (mode === 'off') return [];
-  if (mode === 'all') return found;
-  const sections = article.blocks
-    .filter((b) => b.kind === 'heading' && b.level === 2)
-    .map((b) => b.start);
+  const headings = article.blocks.filter((b) => b.kind === 'heading');
+  const inHeading = (o: Occurrence) =>
+    headings.some((h) => o.start >= h.start && o.start < h.start + h.text.length);
+  const body = found.filter((o) => !inHeading(o));
+  if (mode === 'all') return body;
+  const sections = headings.filter((b) => b.level === 2).map((b) => b.start);
   const seen = new Set<string>();
-  return found.filter((o) => {
+  return body.filter((o) => {
     const section = sections.filter((s) => s <= o.start).length;
     const key = `${section}:${o.termId}`;
     if (seen.has(key)) return false;
