@@ -253,6 +253,7 @@ test('the colour radios are one tab stop; arrows choose the colour', async ({ ap
   const block = page.locator('[data-block-id="b3"]');
   await selectStart(page, block, 12);
   await page.keyboard.press('1');
+  await expect.poll(async () => (await painted(page)).yellow.length).toBe(12); // saved
   await page.locator('.reader-scroll').focus();
   await page.keyboard.press('Alt+ArrowDown');
   await page.keyboard.press('Enter'); // into the card
