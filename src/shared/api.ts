@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Article, ArticleSummary } from './article';
+import { articleIdSchema, type Article, type ArticleSummary } from './article';
 import {
   colorSchema,
   highlightIdSchema,
@@ -30,7 +30,7 @@ import {
  * from this object; no type is written twice.
  */
 
-export const articleIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not an article id');
+export { articleIdSchema };
 
 const none = z.undefined();
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** An article id as it crosses IPC or appears in data files. */
+export const articleIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not an article id');
+
 export const ARTICLE_KINDS = ['official', 'think-tank', 'media'] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 

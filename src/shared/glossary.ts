@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articleIdSchema } from './article';
 
 /**
  * The glossary, study notes and source comparison in resources/glossary/: written by us, in our
@@ -26,7 +27,6 @@ const termIdSchema = z
   .string()
   .max(64)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'not a glossary id');
-const articleIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 /** A passage an entry rests on: `quote` must occur verbatim in the article's canonical text. */
 export const citationSchema = z

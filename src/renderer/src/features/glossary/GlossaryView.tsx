@@ -7,7 +7,7 @@ import {
   type GlossaryItem,
 } from '../../../../shared/glossary';
 import { api, call, errorMessage } from '../../lib/api';
-import { loadGlossaryItems } from '../reader/useTermMarks';
+import { loadGlossaryItems } from '../../lib/glossary';
 import { isTyping, modalOpen } from '../../lib/keys';
 import '../../styles/glossary.css';
 import { GlossaryEntryView } from './GlossaryEntryView';

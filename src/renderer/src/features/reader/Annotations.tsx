@@ -36,7 +36,7 @@ interface Props {
   onOpenTerm(termId: string): void;
 }
 
-export type Span = { start: number; end: number };
+type Span = { start: number; end: number };
 const FLASH_MS = 1600;
 
 /** Scrolls a passage (a highlight's, say) a third of the way down the pane; returns the span

@@ -3,7 +3,7 @@ import type { Article } from '../../../../shared/article';
 import type { StudyNote } from '../../../../shared/glossary';
 import { api, call, errorMessage } from '../../lib/api';
 import '../../styles/compare.css';
-import { loadGlossaryItems } from './useTermMarks';
+import { loadGlossaryItems } from '../../lib/glossary';
 
 interface Props {
   article: Article;

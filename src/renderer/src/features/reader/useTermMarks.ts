@@ -3,18 +3,8 @@ import type { Article } from '../../../../shared/article';
 import { concordancer, type Occurrence } from '../../../../shared/concordance';
 import type { GlossaryItem } from '../../../../shared/glossary';
 import type { TermMarks } from '../../../../shared/settings';
-import { api, call } from '../../lib/api';
+import { loadGlossaryItems } from '../../lib/glossary';
 import { articleText, offsetsToRanges } from '../../lib/textOffsets';
-
-let glossary: Promise<GlossaryItem[]> | null = null;
-/** The glossary, loaded once per session. */
-export function loadGlossaryItems(): Promise<GlossaryItem[]> {
-  glossary ??= call(api.glossaryList()).catch((error: unknown) => {
-    glossary = null;
-    throw error;
-  });
-  return glossary;
-}
 
 /** Mentions in body text (headings stay plain); with `first`, only the first mention of each
  * term in each section (between h2 headings). */
