@@ -11,6 +11,17 @@ import {
   type TrashEntry,
 } from './highlights';
 import {
+  CARD_LIMITS,
+  cardContentSchema,
+  cardIdSchema,
+  newCardSchema,
+  ratingSchema,
+  type AnswerResult,
+  type CardStats,
+  type CardView,
+  type ReviewQueue,
+} from './cards';
+import {
   glossaryIdSchema,
   type ComparisonItem,
   type ContextLine,
@@ -51,8 +62,9 @@ export interface RecoveryNotice {
 /** One undoable step, as the UI names it ("Undo Delete highlight"). */
 export interface HistoryStep {
   label: string;
-  articleId: string;
-  /** The highlight the step touched. */
+  /** The article of the highlight or card, when it has one. */
+  articleId?: string;
+  /** The (first) highlight or card the step touched. */
   id: string;
 }
 export interface HistoryState {
@@ -75,6 +87,21 @@ export interface AppInfo {
   dataDir: string;
   sources: CorpusSource[];
   recovery: RecoveryNotice | null;
+}
+
+const trashIdSchema = z.union([highlightIdSchema, cardIdSchema], {
+  error: 'not a highlight or card id',
+});
+const cardIdsSchema = z
+  .array(cardIdSchema)
+  .min(1, 'Choose at least one card.')
+  .max(CARD_LIMITS.bulk, `At most ${CARD_LIMITS.bulk.toLocaleString('en')} cards at once.`);
+
+/** What "Make flashcard" starts from for a highlight. */
+export interface CardDraft {
+  quote: string;
+  front: string;
+  back: string;
 }
 
 const sameLength = (h: { quote: { exact: string }; position: { start: number; end: number } }) =>
@@ -140,8 +167,8 @@ export const contract = {
   'highlights:confirm': channel<PlacedHighlight>()(z.object({ id: highlightIdSchema }).strict()),
   'highlights:delete': channel<null>()(z.object({ id: highlightIdSchema }).strict()),
   'trash:list': channel<TrashEntry[]>()(none),
-  'trash:restore': channel<PlacedHighlight>()(z.object({ id: highlightIdSchema }).strict()),
-  'trash:purge': channel<null>()(z.object({ id: highlightIdSchema }).strict()),
+  'trash:restore': channel<PlacedHighlight | CardView>()(z.object({ id: trashIdSchema }).strict()),
+  'trash:purge': channel<null>()(z.object({ id: trashIdSchema }).strict()),
   'trash:empty': channel<null>()(none),
   'history:undo': channel<HistoryStep | null>()(none),
   'history:redo': channel<HistoryStep | null>()(none),
@@ -150,6 +177,32 @@ export const contract = {
   'glossary:occurrences': channel<ContextLine[]>()(z.object({ id: glossaryIdSchema }).strict()),
   'glossary:studyNote': channel<StudyNote>()(z.object({ articleId: articleIdSchema }).strict()),
   'glossary:compare': channel<ComparisonItem[]>()(none),
+  'cards:list': channel<CardView[]>()(none),
+  'cards:queue': channel<ReviewQueue>()(none),
+  'cards:answer': channel<AnswerResult>()(
+    z
+      .object({
+        id: cardIdSchema,
+        rating: ratingSchema,
+        /** The card's reps as shown: a second answer to the same showing is refused. */
+        reps: z.number().int().nonnegative(),
+        durationMs: z.number().int().min(0).max(3_600_000),
+      })
+      .strict(),
+  ),
+  'cards:undoAnswer': channel<CardView | null>()(none),
+  'cards:draft': channel<CardDraft>()(z.object({ highlightId: highlightIdSchema }).strict()),
+  'cards:create': channel<CardView[]>()(newCardSchema),
+  'cards:update': channel<CardView[]>()(
+    z.object({ id: cardIdSchema, content: cardContentSchema }).strict(),
+  ),
+  'cards:revert': channel<CardView>()(z.object({ id: cardIdSchema }).strict()),
+  'cards:suspend': channel<null>()(
+    z.object({ ids: cardIdsSchema, suspended: z.boolean() }).strict(),
+  ),
+  'cards:reset': channel<null>()(z.object({ ids: cardIdsSchema }).strict()),
+  'cards:delete': channel<null>()(z.object({ ids: cardIdsSchema }).strict()),
+  'cards:stats': channel<CardStats>()(none),
 };
 
 export type Contract = typeof contract;

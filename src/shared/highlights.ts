@@ -58,6 +58,7 @@ export const highlightIdSchema = z.string().regex(/^h-[0-9a-z-]{6,64}$/, 'not a 
 
 export type { AnchorStatus } from './anchoring';
 import type { AnchorStatus } from './anchoring';
+import type { CardRecord } from './cards';
 
 /** A highlight as stored. */
 export interface Highlight {
@@ -90,13 +91,10 @@ export const isPlaced = (
 ): h is PlacedHighlight & { start: number; end: number } =>
   h.start !== undefined && h.end !== undefined;
 
-/** Days the Trash keeps a deleted highlight; older entries are removed when the app starts. */
+/** Days the Trash keeps what was deleted; older entries are removed when the app starts. */
 export const TRASH_DAYS = 30;
 
-/** A deleted highlight, kept for TRASH_DAYS and restorable. Its id is the highlight's. */
-export interface TrashEntry {
-  id: string;
-  kind: 'highlight';
-  deletedAt: string;
-  item: Highlight;
-}
+/** A deleted highlight or card, kept for TRASH_DAYS and restorable. Its id is the item's. */
+export type TrashEntry =
+  | { id: string; kind: 'highlight'; deletedAt: string; item: Highlight }
+  | { id: string; kind: 'card'; deletedAt: string; item: CardRecord };

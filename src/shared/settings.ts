@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepSchema } from './cards';
 import { COLORS } from './highlights';
 
 /** Reader and app preferences. Shared by main (validation, storage) and renderer (UI). */
@@ -15,6 +16,13 @@ export const COLOR_NAME_MAX = 40;
 /** Glossary terms marked in the text: none, the first of each term in each section, or all. */
 export const TERM_MARKS = ['off', 'first', 'all'] as const;
 export type TermMarks = (typeof TERM_MARKS)[number];
+
+/** Desired retention: FSRS schedules each review for when recall has fallen to this. */
+export const RETENTION = { min: 0.7, max: 0.99, step: 0.01, default: 0.9 } as const;
+export const DAILY_LIMIT_MAX = 9999;
+
+const steps = z.array(stepSchema).max(10, 'At most 10 steps.');
+const dailyLimit = z.number().int().min(0).max(DAILY_LIMIT_MAX);
 
 export const settingsSchema = z.object({
   theme: z.enum(THEMES),
@@ -41,6 +49,14 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,64}$/)
     .nullable(),
+  desiredRetention: z.number().min(RETENTION.min).max(RETENTION.max),
+  learningSteps: steps,
+  relearningSteps: steps,
+  newPerDay: dailyLimit,
+  reviewsPerDay: dailyLimit,
+  /** Which key-term cards are in the deck: term → definition, and 汉字 → term + pinyin. */
+  termCardsDefinition: z.boolean(),
+  termCardsChinese: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -59,6 +75,13 @@ export const DEFAULT_SETTINGS: Settings = {
     pink: 'Question',
     purple: 'Follow up',
   },
+  desiredRetention: RETENTION.default,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  termCardsDefinition: true,
+  termCardsChinese: true,
 };
 
 /** Where the reader was in one article: the block at the top of the viewport. */

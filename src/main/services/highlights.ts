@@ -8,7 +8,7 @@ import type {
   TextQuoteSelector,
   TrashEntry,
 } from '../../shared/highlights';
-import { TRASH_DAYS, type Highlight } from '../../shared/highlights';
+import type { Highlight } from '../../shared/highlights';
 import type { Change, StoreRecord } from '../store/store';
 import type { Store } from '../store/store';
 import type { Corpus } from './corpus';
@@ -16,8 +16,6 @@ import type { History } from './history';
 
 const isHighlight = (r: StoreRecord): r is StoreRecord & Highlight =>
   typeof (r as Partial<Highlight>).articleId === 'string';
-const isTrashEntry = (r: StoreRecord): r is StoreRecord & TrashEntry =>
-  (r as Partial<TrashEntry>).kind === 'highlight' && typeof r.deletedAt === 'string';
 
 const put = (record: Highlight): Change => ({
   type: 'put',
@@ -81,22 +79,10 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
     }
     return found;
   };
-  const trashed = (id: string): TrashEntry => {
-    const found = store.data.trash.find((t) => t.id === id);
-    if (!found || !isTrashEntry(found)) {
-      throw new AppError('not_found', 'That item is no longer in the Trash.');
-    }
-    return found;
-  };
   const step = (label: string, h: Highlight) => ({ label, articleId: h.articleId, id: h.id });
   const article = (articleId: string): { article: Article; text: string } => {
     const found = corpus.get(articleId);
     return { article: found, text: corpus.text(found.id) };
-  };
-
-  const purge = async (ids: string[]) => {
-    await store.apply(ids.map((id) => ({ type: 'delete', collection: 'trash', id })));
-    history.forget(new Set(ids));
   };
 
   /** Saves `next` (already validated) as one undoable step and returns it placed. */
@@ -105,7 +91,7 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
     return place(next);
   };
 
-  return {
+  const handlers = {
     'highlights:list'({ articleId }: ParsedInput<'highlights:list'>): PlacedHighlight[] {
       if (articleId) corpus.get(articleId);
       return highlights()
@@ -191,42 +177,18 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
       ]);
       return null;
     },
+  };
 
-    'trash:list'(): TrashEntry[] {
-      return store.data.trash
-        .filter(isTrashEntry)
-        .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
-    },
-
-    async 'trash:restore'({ id }: ParsedInput<'trash:restore'>): Promise<PlacedHighlight> {
-      const { item } = trashed(id);
+  return {
+    handlers,
+    /** Puts a highlight back from the Trash. */
+    async restore(entry: Extract<TrashEntry, { kind: 'highlight' }>): Promise<PlacedHighlight> {
+      const { item } = entry;
       await history.apply(step('Restore highlight', item), [
-        { type: 'delete', collection: 'trash', id },
+        { type: 'delete', collection: 'trash', id: entry.id },
         put(item),
       ]);
       return place(item);
     },
-
-    /** Deleting for good is final: it is not an undoable step. */
-    async 'trash:purge'({ id }: ParsedInput<'trash:purge'>): Promise<null> {
-      await purge([trashed(id).id]);
-      return null;
-    },
-
-    async 'trash:empty'(): Promise<null> {
-      await purge(store.data.trash.map((t) => t.id));
-      return null;
-    },
   };
-}
-
-/** Removes Trash entries older than TRASH_DAYS; called once at start. */
-export async function expireTrash(store: Store, now: () => Date): Promise<void> {
-  const cutoff = now().getTime() - TRASH_DAYS * 24 * 60 * 60 * 1000;
-  const expired = store.data.trash.filter(
-    (t) => typeof t.deletedAt === 'string' && Date.parse(t.deletedAt) < cutoff,
-  );
-  if (expired.length > 0) {
-    await store.apply(expired.map((t) => ({ type: 'delete', collection: 'trash', id: t.id })));
-  }
 }

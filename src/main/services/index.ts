@@ -4,15 +4,22 @@ import { openStore } from '../store/store';
 import type { StoreData } from '../store/schema';
 import { loadCorpus } from './corpus';
 import { glossaryServices, loadGlossary } from './glossary';
-import { expireTrash, highlightServices } from './highlights';
+import { cardStats } from './card-stats';
+import { cardServices } from './cards';
+import { builtInCards, loadFacts } from './decks';
+import { highlightServices } from './highlights';
 import { createHistory } from './history';
 import { readingServices } from './reading';
+import { openReviewLog } from './review-log';
+import { expireTrash, trashServices } from './trash';
 
 export interface ServiceOptions {
   dataDir: string;
-  /** Folder holding `corpus/` (and later the glossary). */
+  /** Folder holding `corpus/`, `glossary/` and `cards/`. */
   resourcesDir: string;
   clock?: () => number;
+  /** Review intervals spread a little (on by default); tests turn it off. */
+  fuzz?: boolean;
   appVersion?: string;
 }
 
@@ -30,14 +37,27 @@ export interface Services extends Handlers {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const clock = options.clock ?? Date.now;
   const now = () => new Date(clock());
-  const [store, corpus, glossary] = await Promise.all([
+  const [store, log, corpus, glossary, facts] = await Promise.all([
     openStore({ dataDir: options.dataDir, clock }),
+    openReviewLog(options.dataDir),
     loadCorpus(join(options.resourcesDir, 'corpus')),
     loadGlossary(join(options.resourcesDir, 'glossary')),
+    loadFacts(join(options.resourcesDir, 'cards')),
   ]);
   let recovery = store.recovery;
   const history = createHistory(store);
   await expireTrash(store, now);
+  const highlights = highlightServices(store, corpus, history, now);
+  const cards = cardServices({
+    store,
+    corpus,
+    history,
+    log,
+    builtIns: builtInCards(glossary.entries, facts),
+    entries: glossary.entries,
+    clock,
+    fuzz: options.fuzz,
+  });
 
   const appInfo = (): AppInfo => ({
     name: 'Xinzhi',
@@ -63,14 +83,20 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'corpus:list': () => corpus.list(),
     'corpus:get': ({ id }) => corpus.get(id),
     ...readingServices(store, corpus, now),
-    ...highlightServices(store, corpus, history, now),
+    ...highlights.handlers,
+    ...trashServices(store, history, { highlight: highlights.restore, card: cards.restore }),
     'history:undo': () => history.undo(),
     'history:redo': () => history.redo(),
     'history:state': () => history.state(),
     ...glossaryServices(glossary, corpus),
+    ...cards.handlers,
+    'cards:stats': () =>
+      cardStats(cards.active(), log.entries, store.data.settings.desiredRetention, clock()),
     windowState: () => store.data.windowState,
     saveWindowState: (state) => store.apply([{ type: 'set', doc: 'windowState', value: state }]),
-    dispose: () => store.close(),
+    dispose: async () => {
+      await Promise.all([store.close(), log.close()]);
+    },
   };
   return services;
 }

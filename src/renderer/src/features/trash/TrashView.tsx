@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../../../shared/article';
+import { DECK_LABEL, clozePlain } from '../../../../shared/cards';
 import type { TrashEntry } from '../../../../shared/highlights';
 import { Icon } from '../../components/Icon';
 import type { Report } from '../../components/Notices';
@@ -19,6 +20,35 @@ interface Props {
 }
 
 type Pending = { kind: 'one'; entry: TrashEntry } | { kind: 'all' } | null;
+
+/** "highlight", "card" or "item" (a mix), pluralised. */
+function noun(entries: TrashEntry[], count = entries.length): string {
+  const kinds = new Set(entries.map((e) => e.kind));
+  const word = kinds.size > 1 ? 'item' : kinds.has('card') ? 'card' : 'highlight';
+  return count === 1 ? word : `${word}s`;
+}
+
+/** What a Trash row shows of a highlight or a card. */
+function describeEntry(entry: TrashEntry) {
+  if (entry.kind === 'highlight') {
+    const h = entry.item;
+    return {
+      label: `${COLOR_LABEL[h.color]} highlight: `,
+      text: h.quote.exact,
+      note: h.note,
+      articleId: h.articleId,
+      className: `color-${h.color}`,
+    };
+  }
+  const c = entry.item;
+  return {
+    label: `${DECK_LABEL[c.deck]} card: `,
+    text: c.kind === 'cloze' ? clozePlain(c.cloze ?? '') : (c.front ?? ''),
+    note: c.kind === 'cloze' ? (c.extra ?? '') : (c.back ?? ''),
+    articleId: c.source?.articleId ?? null,
+    className: 'trash-card',
+  };
+}
 
 /** Deleted highlights, newest first: restore them, delete them for good, or empty the Trash. */
 export function TrashView({ articles, onNotice }: Props) {
@@ -70,12 +100,12 @@ export function TrashView({ articles, onNotice }: Props) {
       try {
         await call(api.trashRestore({ id: entry.id }));
         highlightsChanged();
-        onNotice('Highlight restored.', {
+        onNotice(entry.kind === 'card' ? 'Card restored.' : 'Highlight restored.', {
           label: 'Undo',
           run: () => void runHistory('undo', onNotice),
         });
       } catch (error) {
-        onNotice(`The highlight could not be restored: ${errorMessage(error)}`);
+        onNotice(`The ${noun([entry])} could not be restored: ${errorMessage(error)}`);
       }
     },
     [onNotice],
@@ -92,12 +122,16 @@ export function TrashView({ articles, onNotice }: Props) {
         await call(api.trashEmpty());
       }
       highlightsChanged();
-      onNotice(which.kind === 'one' ? 'Highlight deleted forever.' : 'The Trash is empty.');
+      onNotice(
+        which.kind === 'one'
+          ? `${which.entry.kind === 'card' ? 'Card' : 'Highlight'} deleted forever.`
+          : 'The Trash is empty.',
+      );
     } catch (error) {
       refocus.current = null;
       const what =
         which.kind === 'one'
-          ? 'The highlight could not be deleted'
+          ? `The ${noun([which.entry])} could not be deleted`
           : 'The Trash could not be emptied';
       onNotice(`${what}: ${errorMessage(error)}`);
     }
@@ -112,7 +146,8 @@ export function TrashView({ articles, onNotice }: Props) {
         </h1>
         <p className="view-sub">
           <Icon name="info" size={16} />
-          Deleted highlights are kept for {TRASH_DAYS} days, then removed for good.
+          Deleted highlights are kept for {TRASH_DAYS} days, then removed for good; so are deleted
+          flashcards.
         </p>
       </header>
       {loaded && count === 0 && (
@@ -122,8 +157,8 @@ export function TrashView({ articles, onNotice }: Props) {
           </span>
           <h2>The Trash is empty</h2>
           <p className="muted">
-            Highlights you delete wait here for {TRASH_DAYS} days, so you can restore them with
-            their notes and tags.
+            Highlights and cards you delete wait here for {TRASH_DAYS} days, so you can restore them
+            with their notes, tags and review progress.
           </p>
         </div>
       )}
@@ -132,7 +167,7 @@ export function TrashView({ articles, onNotice }: Props) {
           <div className="trash-toolbar">
             <p className="notes-count" role="status" aria-live="polite">
               <span className="notes-count-main">
-                {count === 1 ? '1 deleted highlight' : `${count} deleted highlights`}
+                {count} deleted {noun(entries ?? [])}
               </span>
             </p>
             {count > 0 && (
@@ -146,17 +181,21 @@ export function TrashView({ articles, onNotice }: Props) {
               </button>
             )}
           </div>
-          <ol className="note-list trash-list" ref={list} aria-label="Deleted highlights">
+          <ol
+            className="note-list trash-list"
+            ref={list}
+            aria-label={`Deleted ${noun(entries ?? [], 2)}`}
+          >
             {loaded.entries.map((entry) => {
-              const h = entry.item;
+              const h = describeEntry(entry);
               const days = daysLeft(entry.deletedAt, loaded.now);
               const note = h.note.trim() ? notePreview(h.note, 220) : '';
               const quoteId = `trash-quote-${entry.id}`;
               return (
-                <li key={entry.id} className={`note-item trash-item color-${h.color}`}>
+                <li key={entry.id} className={`note-item trash-item ${h.className}`}>
                   <p className="note-quote" id={quoteId}>
-                    <span className="visually-hidden">{COLOR_LABEL[h.color]} highlight: </span>
-                    <span className="note-quote-text">{h.quote.exact}</span>
+                    <span className="visually-hidden">{h.label}</span>
+                    <span className="note-quote-text">{h.text}</span>
                   </p>
                   {note && (
                     <p className="trash-note">
@@ -171,7 +210,9 @@ export function TrashView({ articles, onNotice }: Props) {
                     <div className="note-info">
                       <p className="note-meta">
                         <span className="note-article">
-                          {titles.get(h.articleId) ?? 'Unknown article'}
+                          {h.articleId
+                            ? (titles.get(h.articleId) ?? 'Unknown article')
+                            : 'Flashcard'}
                         </span>
                         <span className="visually-hidden">, </span>
                         <span aria-hidden="true">·</span>
@@ -217,11 +258,17 @@ export function TrashView({ articles, onNotice }: Props) {
       )}
       <ConfirmDialog
         open={pending !== null}
-        title={pending?.kind === 'all' ? 'Empty the Trash?' : 'Delete this highlight forever?'}
+        title={
+          pending?.kind === 'one'
+            ? `Delete this ${noun([pending.entry])} forever?`
+            : 'Empty the Trash?'
+        }
         message={
-          pending?.kind === 'all'
-            ? `${count === 1 ? 'The deleted highlight' : `All ${count} deleted highlights`} and their notes will be removed for good. This cannot be undone.`
-            : 'The highlight and its note will be removed for good. This cannot be undone.'
+          pending?.kind === 'one'
+            ? pending.entry.kind === 'card'
+              ? 'The card will be removed for good (its past answers stay in the review log). This cannot be undone.'
+              : 'The highlight and its note will be removed for good. This cannot be undone.'
+            : `${count === 1 ? `The deleted ${noun(entries ?? [])}` : `All ${count} deleted ${noun(entries ?? [])}`} will be removed for good. This cannot be undone.`
         }
         confirmLabel={pending?.kind === 'all' ? 'Empty Trash' : 'Delete forever'}
         onConfirm={() => pending && void purge(pending)}
