@@ -1,13 +1,5 @@
-import type {
-  State} from 'ts-fsrs';
-import {
-  createEmptyCard,
-  fsrs,
-  type Card,
-  type FSRS,
-  type Grade,
-  type StepUnit,
-} from 'ts-fsrs';
+import type { State } from 'ts-fsrs';
+import { createEmptyCard, fsrs, type Card, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import { CARD_STATES, RATINGS, type Rating, type Schedule } from '../../shared/cards';
 import type { Settings } from '../../shared/settings';
 
