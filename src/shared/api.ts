@@ -19,6 +19,7 @@ import {
   type AnswerResult,
   type CardStats,
   type CardView,
+  type QueueItem,
   type ReviewQueue,
 } from './cards';
 import {
@@ -190,7 +191,7 @@ export const contract = {
       })
       .strict(),
   ),
-  'cards:undoAnswer': channel<CardView | null>()(none),
+  'cards:undoAnswer': channel<QueueItem | null>()(none),
   'cards:draft': channel<CardDraft>()(z.object({ highlightId: highlightIdSchema }).strict()),
   'cards:create': channel<CardView[]>()(newCardSchema),
   'cards:update': channel<CardView[]>()(

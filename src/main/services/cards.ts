@@ -314,7 +314,7 @@ export function cardServices({
     return { card: view(next), reviewId: entry.id, leech };
   }
 
-  async function undoAnswer(): Promise<CardView | null> {
+  async function undoAnswer(): Promise<QueueItem | null> {
     const last = answers.at(-1);
     if (!last) return null;
     const current = store.data.cards.find((c) => c.id === last.before.id);
@@ -340,7 +340,8 @@ export function cardServices({
       log.remove(last.entry.id, clock()),
     ]);
     answers.pop();
-    return view(untouched ? find(current.id) : restored);
+    const card = untouched ? find(current.id) : restored;
+    return { card: view(card), intervals: scheduler(settings()).intervals(card.schedule, clock()) };
   }
 
   /** Saves records as one undoable step (edits, suspends, resets, deletes from the browser). */

@@ -3,12 +3,17 @@ import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { Sidebar, type ViewName } from '../components/Sidebar';
 import { Notices, useNotices } from '../components/Notices';
 import { RecoveryBanner } from '../components/RecoveryBanner';
+import { CardEditor } from '../features/cards/CardEditor';
+import { CardsView } from '../features/cards/CardsView';
 import { CompareView } from '../features/compare/CompareView';
 import { GlossaryView } from '../features/glossary/GlossaryView';
 import { LibraryView } from '../features/library/LibraryView';
 import { NotesView } from '../features/notes/NotesView';
 import { ReaderView, type ReaderTarget } from '../features/reader/ReaderView';
+import { ReviewView } from '../features/review/ReviewView';
+import { StatsView } from '../features/stats/StatsView';
 import { TrashView } from '../features/trash/TrashView';
+import { onOpenCardEditor, type CardEditorRequest } from '../lib/cardEvents';
 import { hasMod, isTyping, modalOpen } from '../lib/keys';
 import { runHistory } from '../lib/undo';
 import { useTheme } from '../lib/useTheme';
@@ -28,8 +33,11 @@ const VIEW_KEYS: Record<string, ViewName> = {
   2: 'reader',
   3: 'notes',
   4: 'glossary',
-  5: 'compare',
-  6: 'trash',
+  5: 'review',
+  6: 'cards',
+  7: 'stats',
+  8: 'compare',
+  9: 'trash',
 };
 let nonce = 0;
 
@@ -40,6 +48,8 @@ export function App() {
   );
   const [navigation, setNavigation] = useState<Navigation | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [cardEditor, setCardEditor] = useState<CardEditorRequest | null>(null);
+  useEffect(() => onOpenCardEditor(setCardEditor), []);
   useTheme(data?.settings.theme ?? 'system');
 
   // Until the user navigates, reopen what was open at quit: the last article, or the Library.
@@ -141,6 +151,19 @@ export function App() {
             initialTermId={termId ?? null}
             onOpenPassage={openPassage}
           />
+        ) : view === 'review' ? (
+          <ReviewView
+            articles={data.articles}
+            settings={data.settings}
+            onSettings={updateSettings}
+            onNotice={notices.push}
+            onOpenPassage={openPassage}
+            onNavigate={go}
+          />
+        ) : view === 'cards' ? (
+          <CardsView onNotice={notices.push} onOpenPassage={openPassage} />
+        ) : view === 'stats' ? (
+          <StatsView onNotice={notices.push} />
         ) : view === 'compare' ? (
           <CompareView articles={data.articles} onOpenPassage={openPassage} />
         ) : view === 'trash' ? (
@@ -163,6 +186,14 @@ export function App() {
           />
         )}
       </div>
+      {cardEditor && (
+        <CardEditor
+          key={JSON.stringify(cardEditor)}
+          request={cardEditor}
+          onClose={() => setCardEditor(null)}
+          onNotice={notices.push}
+        />
+      )}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <Notices notices={notices.list} onDismiss={notices.dismiss} />
     </div>

@@ -1,12 +1,16 @@
 import { Icon, type IconName } from './Icon';
 
-export type ViewName = 'library' | 'reader' | 'notes' | 'glossary' | 'compare' | 'trash';
+export type ViewName =
+  'library' | 'reader' | 'notes' | 'glossary' | 'review' | 'cards' | 'stats' | 'compare' | 'trash';
 
 const VIEWS: { name: ViewName; label: string; icon: IconName }[] = [
   { name: 'library', label: 'Library', icon: 'library' },
   { name: 'reader', label: 'Reader', icon: 'reader' },
   { name: 'notes', label: 'Notes', icon: 'notes' },
   { name: 'glossary', label: 'Glossary', icon: 'glossary' },
+  { name: 'review', label: 'Review', icon: 'review' },
+  { name: 'cards', label: 'Cards', icon: 'card' },
+  { name: 'stats', label: 'Statistics', icon: 'stats' },
   { name: 'compare', label: 'Compare', icon: 'compare' },
   { name: 'trash', label: 'Trash', icon: 'trash' },
 ];

@@ -7,6 +7,7 @@ import type { Report } from '../../components/Notices';
 import { isTyping, modalOpen } from '../../lib/keys';
 import { articleText, offsetAtPoint, offsetsToRanges } from '../../lib/textOffsets';
 import { AttentionBar } from './AttentionBar';
+import { openCardEditor } from '../../lib/cardEvents';
 import { highlightKey } from './highlightKeys';
 import { MarginNotes } from './MarginNotes';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -119,10 +120,14 @@ export function Annotations(props: Props) {
     [settings.highlightColor, onSettings],
   );
   const onHighlight = useCallback(
-    async (start: number, end: number, color: Color, withNote = false) => {
+    async (start: number, end: number, color: Color, then?: 'note' | 'flashcard') => {
       remember(color);
       const created = await store.create(start, end, color);
-      if (created && withNote) select(created.id, true);
+      if (created && then === 'note') select(created.id, true);
+      if (created && then === 'flashcard') {
+        select(created.id);
+        openCardEditor({ kind: 'from-highlight', highlightId: created.id });
+      }
     },
     [store, remember, select],
   );
@@ -191,6 +196,7 @@ export function Annotations(props: Props) {
       else {
         used = highlightKey(event, {
           recolor: (color) => void store.update(selected.id, { color }),
+          flashcard: () => openCardEditor({ kind: 'from-highlight', highlightId: selected.id }),
           editNote: () => setEditing(true),
           remove: () => {
             select(null);
@@ -234,7 +240,10 @@ export function Annotations(props: Props) {
         colorNames={settings.colorNames}
         reattaching={reattaching !== null}
         onHighlight={(start, end, color) => void onHighlight(start, end, color)}
-        onNote={(start, end) => void onHighlight(start, end, settings.highlightColor, true)}
+        onNote={(start, end) => void onHighlight(start, end, settings.highlightColor, 'note')}
+        onFlashcard={(start, end) =>
+          void onHighlight(start, end, settings.highlightColor, 'flashcard')
+        }
         onAttach={(start, end) => void onAttach(start, end)}
         onNotice={onNotice}
       />

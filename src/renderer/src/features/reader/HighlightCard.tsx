@@ -5,6 +5,7 @@ import { TagInput } from '../../components/TagInput';
 import { COLOR_LABEL } from '../../lib/colors';
 import { renderNote } from '../../lib/markdown';
 import { excerpt } from '../../lib/text';
+import { openCardEditor } from '../../lib/cardEvents';
 import { highlightKey } from './highlightKeys';
 import { NoteEditor } from './NoteEditor';
 import type { HighlightPatch } from './useHighlights';
@@ -43,6 +44,7 @@ function NoteBody({ note }: { note: string }) {
  */
 export function HighlightCard(props: Props) {
   const { highlight: h, selected, editing, focusOnOpen } = props;
+  const makeCard = () => openCardEditor({ kind: 'from-highlight', highlightId: h.id });
   const card = useRef<HTMLElement>(null);
   const label = (c: (typeof COLORS)[number]) => props.colorNames[c] || COLOR_LABEL[c];
 
@@ -88,6 +90,7 @@ export function HighlightCard(props: Props) {
       onKeyDown={(event) => {
         const used = highlightKey(event, {
           recolor: (color) => void props.onUpdate({ color }),
+          flashcard: makeCard,
           editNote: () => props.onEdit(true),
           remove: props.onDelete,
           close: props.onClose,
@@ -176,6 +179,9 @@ export function HighlightCard(props: Props) {
         onChange={(tags) => void props.onUpdate({ tags })}
       />
       <footer className="card-foot">
+        <button type="button" className="text-button" onClick={makeCard}>
+          <Icon name="card" size={16} /> Make flashcard <kbd>f</kbd>
+        </button>
         <button type="button" className="text-button danger" onClick={props.onDelete}>
           <Icon name="trash" size={16} /> Delete
         </button>

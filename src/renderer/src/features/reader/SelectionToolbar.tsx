@@ -24,6 +24,7 @@ interface Props {
   reattaching: boolean;
   onHighlight(start: number, end: number, color: Color): void;
   onNote(start: number, end: number): void;
+  onFlashcard(start: number, end: number): void;
   onAttach(start: number, end: number): void;
   onNotice(message: string): void;
 }
@@ -49,13 +50,13 @@ export function citation(article: Article, quote: string): string {
 
 /**
  * The toolbar that appears by a selection in the article: five colours, add a note, copy with
- * citation, and (with the Flashcards issue) make a flashcard. Keys while it is open: `h`
- * highlights in the last colour, `1`–`5` pick a colour, `n` highlights and opens a note, Esc
+ * citation, and make a flashcard. Keys while it is open: `h` highlights in the last colour,
+ * `1`–`5` pick a colour, `n` highlights and opens a note, `f` makes a flashcard, Esc
  * closes it. While re-attaching a highlight it offers "Attach here" (Enter) instead.
  */
 export function SelectionToolbar(props: Props) {
   const { pane, article, text, starts, lastColor, colorNames, reattaching } = props;
-  const { onHighlight, onNote, onAttach, onNotice } = props;
+  const { onHighlight, onNote, onFlashcard, onAttach, onNotice } = props;
   const [selected, setSelected] = useState<Selected | null>(null);
 
   useEffect(() => {
@@ -102,6 +103,7 @@ export function SelectionToolbar(props: Props) {
       else if (reattaching) return;
       else if (event.key === 'h') done((s, e) => onHighlight(s, e, lastColor));
       else if (event.key === 'n') done(onNote);
+      else if (event.key === 'f') done(onFlashcard);
       else if (index >= 0 && index < COLORS.length)
         done((s, e) => onHighlight(s, e, COLORS[index]));
       else if (event.key === 'Escape') document.getSelection()?.removeAllRanges();
@@ -111,7 +113,7 @@ export function SelectionToolbar(props: Props) {
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [selected, pane, starts, lastColor, reattaching, onHighlight, onNote, onAttach]);
+  }, [selected, pane, starts, lastColor, reattaching, onHighlight, onNote, onFlashcard, onAttach]);
 
   if (!selected) return null;
   const done = (run: Run) => onSelection(pane.current, starts, run);
@@ -167,9 +169,16 @@ export function SelectionToolbar(props: Props) {
       <button type="button" className="text-button" onClick={() => void copy()}>
         Copy with citation
       </button>
-      <button type="button" className="text-button" disabled title="Arrives with flashcards">
-        Make flashcard
-      </button>
+      {!reattaching && (
+        <button
+          type="button"
+          className="text-button"
+          title="Highlight and make a flashcard (f)"
+          onClick={() => done(onFlashcard)}
+        >
+          Make flashcard
+        </button>
+      )}
     </div>
   );
 }
