@@ -70,10 +70,10 @@ test('five sources in order, each with author, publisher and date; a quote opens
   await expect.poll(() => flashText(page)).toBe(quote.text);
 });
 
-test('keyboard: Enter on a quote opens it, Ctrl+5 comes back to Compare', async ({ app }) => {
+test('keyboard: Enter on a quote opens it, Ctrl+8 comes back to Compare', async ({ app }) => {
   const { page } = app;
   const { articles, items } = await data(page);
-  await page.keyboard.press('Control+5');
+  await page.keyboard.press('Control+8');
   await expect(page.getByRole('heading', { level: 1, name: 'Compare the sources' })).toBeVisible();
   const item = items.find((x) => x.articleId === 'gmw')!;
   const quote = item.quotes[0];
@@ -85,7 +85,7 @@ test('keyboard: Enter on a quote opens it, Ctrl+5 comes back to Compare', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect.poll(() => flashText(page)).toBe(quote.text);
 
-  await page.keyboard.press('Control+5');
+  await page.keyboard.press('Control+8');
   await expect(page.getByRole('heading', { level: 1, name: 'Compare the sources' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Sources' }).getByRole('article')).toHaveCount(5);
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createServices } from '../../src/main/services';
 import { nav, seed } from './helpers';
 
 /** `npm run screenshots`: the pictures in docs/ and the README, taken from the real app. */
@@ -120,5 +121,73 @@ for (const theme of ['light', 'dark'] as const) {
     await page.mouse.click(5, 850);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(DOCS, `compare-${theme}.png`) });
+  });
+}
+
+/**
+ * Three months of study, answered through the real services with a clock set back day by day
+ * while the app is closed, so the statistics have a history to draw.
+ */
+async function studyHistory(dataDir: string) {
+  const DAY = 86_400_000;
+  const today = new Date();
+  today.setHours(9, 0, 0, 0);
+  let time = today.getTime() - 90 * DAY;
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const services = await createServices({
+    dataDir,
+    resourcesDir: join(import.meta.dirname, '../../resources'),
+    clock: () => time,
+  });
+  await services['settings:update']({ newPerDay: 6 });
+  for (let day = 90; day >= 1; day--) {
+    time = today.getTime() - day * DAY;
+    if (random() < 0.18) continue; // some days off
+    for (let n = 0; n < 60; n++) {
+      const { items } = await services['cards:queue'](undefined);
+      const item = items[0];
+      if (!item) break;
+      const r = random();
+      const rating = r < 0.1 ? 1 : r < 0.2 ? 2 : r < 0.93 ? 3 : 4;
+      await services['cards:answer']({
+        id: item.card.id,
+        rating,
+        reps: item.card.schedule.reps,
+        durationMs: Math.round(3000 + random() * 9000),
+      });
+      time += Math.round(20_000 + random() * 40_000);
+    }
+  }
+  await services['settings:update']({ newPerDay: 20 });
+  await services.dispose();
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`review, card browser and statistics, ${theme}`, async ({ app }) => {
+    await app.restart(() => studyHistory(app.dataDir));
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: theme });
+    await page.keyboard.press('Control+5');
+    const card = page.getByRole('region', { name: /^Flashcard/ });
+    await expect(card).toBeFocused();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(DOCS, `review-front-${theme}.png`) });
+    await page.keyboard.press('Space');
+    await page.keyboard.press('c');
+    await expect(page.getByRole('complementary', { name: 'In context' })).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(DOCS, `review-answer-${theme}.png`) });
+
+    await page.keyboard.press('Control+6');
+    await expect(page.getByRole('table')).toBeVisible();
+    await page.getByRole('button', { name: 'Lapses' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(DOCS, `cards-${theme}.png`) });
+
+    await page.keyboard.press('Control+7');
+    await expect(page.getByRole('heading', { level: 1, name: 'Statistics' })).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(DOCS, `stats-${theme}.png`), fullPage: true });
   });
 }

@@ -118,12 +118,12 @@ export function cardServices({
         ? settings().termCardsChinese
         : true;
 
-  /** Every card the user studies, in study order: built-ins, then the user's own. */
+  /** Every card the user studies, in study order: the user's own first (they chose them),
+   * oldest first, then the built-ins. */
   function active(): CardRecord[] {
     const byId = storedById();
-    const cards = builtIns.filter(enabled).map((b) => byId.get(b.id) ?? virtual(b));
-    for (const r of byId.values()) if (r.deck === 'mine') cards.push(r);
-    return cards;
+    const cards: CardRecord[] = [...byId.values()].filter((r) => r.deck === 'mine');
+    return cards.concat(builtIns.filter(enabled).map((b) => byId.get(b.id) ?? virtual(b)));
   }
 
   function find(id: string): CardRecord {
@@ -280,7 +280,13 @@ export function cardServices({
     if (card.schedule.reps !== input.reps) {
       throw new AppError('conflict', 'This card was already answered.');
     }
-    if (card.schedule.state !== 'new' && card.schedule.due > now + LEARN_AHEAD_MS) {
+    // Reviews are due by the day, learning steps by the minute (a little ahead is allowed).
+    const { state, due } = card.schedule;
+    const notDue =
+      state === 'review'
+        ? due >= dayStart(now) + DAY_MS
+        : state !== 'new' && due > now + LEARN_AHEAD_MS;
+    if (notDue) {
       const wait = formatInterval(card.schedule.due - now);
       throw new AppError('conflict', `This card is not due yet (it is due in ${wait}).`);
     }

@@ -163,7 +163,7 @@ export function App() {
         ) : view === 'cards' ? (
           <CardsView onNotice={notices.push} onOpenPassage={openPassage} />
         ) : view === 'stats' ? (
-          <StatsView onNotice={notices.push} />
+          <StatsView onNotice={notices.push} onReview={() => go('review')} />
         ) : view === 'compare' ? (
           <CompareView articles={data.articles} onOpenPassage={openPassage} />
         ) : view === 'trash' ? (

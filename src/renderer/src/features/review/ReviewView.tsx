@@ -93,6 +93,7 @@ export function ReviewView(props: Props) {
   const takeBack = useCallback(async () => {
     try {
       const item = await undo();
+      setRevealedId(null);
       setSaid(item ? 'Last answer undone.' : 'Nothing to undo in this session.');
       if (!item) onNotice('Nothing to undo in this session.');
     } catch (error) {

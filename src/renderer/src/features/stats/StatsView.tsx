@@ -8,6 +8,7 @@ import '../../styles/stats.css';
 
 interface Props {
   onNotice: Report;
+  onReview(): void;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -94,24 +95,14 @@ function Bars({
         ),
       )}
       {target !== undefined && (
-        <>
-          <line x1={0} x2={width} y1={y(target)} y2={y(target)} className="target" />
-          <text x={width - 4} y={y(target) - 4} textAnchor="end" className="chart-note">
-            desired {pct(target)}
-          </text>
-        </>
+        <line x1={0} x2={width} y1={y(target)} y2={y(target)} className="target" />
       )}
-      {[0, values.length - 1].map((i) => (
-        <text
-          key={i}
-          x={i * bar + bar / 2}
-          y={height + 14}
-          textAnchor="middle"
-          className="chart-note"
-        >
-          {labels[i]}
-        </text>
-      ))}
+      <text x={0} y={height + 14} className="chart-note">
+        {labels[0]}
+      </text>
+      <text x={width} y={height + 14} textAnchor="end" className="chart-note">
+        {labels.at(-1)}
+      </text>
     </svg>
   );
 }
@@ -126,7 +117,7 @@ const STATES = [
 ] as const;
 
 /** Statistics: today, a year of reviews, the next 30 days, retention, states and a projection. */
-export function StatsView({ onNotice }: Props) {
+export function StatsView({ onNotice, onReview }: Props) {
   const [stats, setStats] = useState<CardStats | null>(null);
   useEffect(() => {
     const load = () =>
@@ -144,9 +135,14 @@ export function StatsView({ onNotice }: Props) {
   const forecastTotal = stats.forecast.reduce((n, d) => n + d.count, 0);
   return (
     <main className="stats-view" aria-labelledby="stats-title">
-      <header className="view-header">
-        <h1 id="stats-title">Statistics</h1>
-        <p className="view-sub">Your reviews and what is coming, from the review log.</p>
+      <header className="view-header review-head">
+        <div>
+          <h1 id="stats-title">Statistics</h1>
+          <p className="view-sub">Your reviews and what is coming, from the review log.</p>
+        </div>
+        <button type="button" className="primary-button" onClick={onReview}>
+          Review now
+        </button>
       </header>
       <section className="stat-tiles" aria-label="Today">
         <div className="tile">
@@ -197,7 +193,7 @@ export function StatsView({ onNotice }: Props) {
           <p className="muted">
             {stats.trueRetention === null
               ? 'No reviews of learnt cards yet in these 30 days.'
-              : `${pct(stats.trueRetention)} of reviews remembered, against a desired ${pct(stats.desiredRetention)}.`}
+              : `${pct(stats.trueRetention)} of reviews remembered, against a desired ${pct(stats.desiredRetention)} (the dashed line).`}
           </p>
           <Bars
             values={stats.retention.map((d) => (d.reviews ? d.passed / d.reviews : null))}
@@ -250,9 +246,11 @@ export function StatsView({ onNotice }: Props) {
           <p className="muted">
             {matureBy.remaining === 0
               ? 'Every active card has an interval of 21 days or more.'
-              : matureBy.date
-                ? `At your pace of ${matureBy.pacePerDay.toFixed(1)} new cards a day (last 14 days), the last of ${plural(matureBy.remaining, 'card')} reaches a 21-day interval about ${matureBy.lagDays} days after you first see it.`
-                : `${plural(matureBy.remaining, 'card')} still to mature, but no new cards were studied in the last 14 days. Review a few new cards a day to get a date.`}
+              : byState.new === 0
+                ? `Every card has been studied. If you keep up your reviews, the last of ${plural(matureBy.remaining, 'card')} still maturing should reach a 21-day interval in about ${matureBy.lagDays} days.`
+                : matureBy.date
+                  ? `At your pace of ${matureBy.pacePerDay.toFixed(1)} new cards a day (last 14 days), the last of ${plural(matureBy.remaining, 'card')} reaches a 21-day interval about ${matureBy.lagDays} days after you first see it.`
+                  : `${plural(matureBy.remaining, 'card')} still to mature, but no new cards were studied in the last 14 days. Review a few new cards a day to get a date.`}
           </p>
         </section>
       </div>
