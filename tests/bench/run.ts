@@ -5,6 +5,7 @@ import { createServices } from '../../src/main/services';
 import { emptyStore } from '../../src/main/store/schema';
 import { ROOT, launchChromium, startHarness } from '../e2e/harness';
 import { anchoringBenchmarks } from './anchoring';
+import { cardBenchmarks } from './cards';
 import { glossaryBenchmarks } from './glossary';
 import { highlightBenchmarks } from './highlights';
 import { measure, printTable, summarise, type Figure } from './stats';
@@ -119,13 +120,19 @@ async function readerBenchmarks() {
   await rm(dir, { recursive: true, force: true });
 }
 
-await servicesBenchmarks('empty store', async () => undefined);
+/** `npm run bench -- cards glossary` runs only those groups; no argument runs them all. */
+const only = process.argv.slice(2);
+const want = (group: string) => only.length === 0 || only.includes(group);
 let bytes = 0;
-await servicesBenchmarks('10 MB store', async (dir) => (bytes = await writeLargeStore(dir, 10)));
-await readerBenchmarks();
-figures.push(...(await highlightBenchmarks()));
-figures.push(...(await anchoringBenchmarks()));
-figures.push(...(await glossaryBenchmarks()));
+if (want('store')) {
+  await servicesBenchmarks('empty store', async () => undefined);
+  await servicesBenchmarks('10 MB store', async (dir) => (bytes = await writeLargeStore(dir, 10)));
+}
+if (want('reader')) await readerBenchmarks();
+if (want('highlights')) figures.push(...(await highlightBenchmarks()));
+if (want('anchoring')) figures.push(...(await anchoringBenchmarks()));
+if (want('glossary')) figures.push(...(await glossaryBenchmarks()));
+if (want('cards')) figures.push(...(await cardBenchmarks()));
 
 console.log(
   `\nXinzhi benchmarks (${new Date().toISOString()}, node ${process.version}, large store ${(bytes / 1e6).toFixed(1)} MB)\n`,

@@ -415,6 +415,18 @@ describe('review log journal', () => {
     expect(lines).toHaveLength(4);
     expect(lines.map((l) => l.cardId)).toEqual(q.items.slice(0, 4).map((i) => i.card.id));
   });
+
+  it('skips a damaged line in the middle and keeps every other answer', async () => {
+    const q = await queue();
+    for (const item of q.items.slice(0, 2)) await answer(item.card.id, 3);
+    await services.dispose();
+    const [first, second] = (await readFile(logFile(), 'utf8')).split('\n');
+    await writeFile(logFile(), `${first}\n{"id":"r-garbled",\n${second}\n`);
+    await open();
+    expect((await services['cards:stats'](undefined)).today.reviews).toBe(2);
+    await answer(q.items[2]!.card.id, 3);
+    expect((await services['cards:stats'](undefined)).today.reviews).toBe(3);
+  });
 });
 
 describe('statistics', () => {

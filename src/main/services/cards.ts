@@ -213,7 +213,8 @@ export function cardServices({
     return { newDone, reviewsDone, answered };
   }
 
-  function queue(): ReviewQueue {
+  async function queue(): Promise<ReviewQueue> {
+    await log.ready;
     const now = clock();
     const s = settings();
     const { newDone, reviewsDone, answered } = today(now);
@@ -272,6 +273,7 @@ export function cardServices({
   const answers: { entry: ReviewLogEntry; before: CardRecord; wasStored: boolean }[] = [];
 
   async function answer(input: ParsedInput<'cards:answer'>): Promise<AnswerResult> {
+    await log.ready;
     const card = find(input.id);
     const now = clock();
     if (card.suspended) {

@@ -90,8 +90,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'history:state': () => history.state(),
     ...glossaryServices(glossary, corpus),
     ...cards.handlers,
-    'cards:stats': () =>
-      cardStats(cards.active(), log.entries, store.data.settings.desiredRetention, clock()),
+    'cards:stats': async () => {
+      await log.ready;
+      return cardStats(cards.active(), log.entries, store.data.settings.desiredRetention, clock());
+    },
     windowState: () => store.data.windowState,
     saveWindowState: (state) => store.apply([{ type: 'set', doc: 'windowState', value: state }]),
     dispose: async () => {

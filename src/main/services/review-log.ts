@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReviewLogEntry } from '../../shared/cards';
 import { openJournal, type Journal } from '../store/journal';
@@ -20,7 +21,28 @@ const isEntry = (r: unknown): r is ReviewLogEntry =>
 const isUndo = (r: unknown): r is UndoLine =>
   typeof r === 'object' && r !== null && typeof (r as UndoLine).undo === 'string';
 
+/**
+ * Every line that parses. Unlike the store's own journal (replayed in order, so it stops at
+ * damage), each answer stands alone: a damaged line is skipped and reported, the rest kept.
+ */
+function readLines(text: string): unknown[] {
+  const records: unknown[] = [];
+  let damaged = 0;
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      records.push(JSON.parse(line));
+    } catch {
+      damaged++;
+    }
+  }
+  if (damaged > 0) console.warn(`[xinzhi] ${REVIEW_LOG_FILE}: ${damaged} damaged line(s) skipped`);
+  return records;
+}
+
 export interface ReviewLog {
+  /** Resolves once the file has been read; `entries` is empty until then. */
+  readonly ready: Promise<void>;
   /** Every answer not taken back, in the order given (and so by time). */
   readonly entries: readonly ReviewLogEntry[];
   append(entry: ReviewLogEntry): Promise<void>;
@@ -30,24 +52,45 @@ export interface ReviewLog {
   close(): Promise<void>;
 }
 
-/** Reads the log (a torn last line from a crash is ignored) and opens it for appending. */
+/**
+ * Opens the log for appending (a torn last line from a crash is dropped) and reads it in the
+ * background: years of answers take a while to parse, and the app need not wait for them to
+ * start. Everything that reads or appends waits for `ready`.
+ */
 export async function openReviewLog(dataDir: string): Promise<ReviewLog> {
-  const journal: Journal = await openJournal(join(dataDir, REVIEW_LOG_FILE));
-  const records = await journal.readAll();
-  const undone = new Set(records.filter(isUndo).map((r) => r.undo));
-  const entries = records.filter(isEntry).filter((e) => !undone.has(e.id));
+  const file = join(dataDir, REVIEW_LOG_FILE);
+  const journal: Journal = await openJournal(file);
+  let entries: ReviewLogEntry[] = [];
+  const ready = readFile(file, 'utf8').then((text) => {
+    const records = readLines(text);
+    const undone = new Set(records.filter(isUndo).map((r) => r.undo));
+    entries = records.filter(isEntry).filter((e) => !undone.has(e.id));
+  });
   return {
-    entries,
-    append(entry) {
-      entries.push(entry);
-      return journal.append(entry);
+    ready,
+    get entries() {
+      return entries;
     },
-    remove(id, at) {
+    async append(entry) {
+      await ready; // the file is read before anything is added to it
+      entries.push(entry);
+      try {
+        await journal.append(entry);
+      } catch (error) {
+        entries.splice(entries.lastIndexOf(entry), 1);
+        throw error;
+      }
+    },
+    async remove(id, at) {
+      await ready;
+      await journal.append({ undo: id, at } satisfies UndoLine);
       const index = entries.findLastIndex((e) => e.id === id);
       if (index >= 0) entries.splice(index, 1);
-      return journal.append({ undo: id, at } satisfies UndoLine);
     },
     flush: () => journal.flush(),
-    close: () => journal.close(),
+    close: async () => {
+      await ready;
+      await journal.close();
+    },
   };
 }

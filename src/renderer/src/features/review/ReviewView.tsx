@@ -14,7 +14,7 @@ import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { cardsChanged, openCardEditor } from '../../lib/cardEvents';
 import { hasMod, isTyping, modalOpen } from '../../lib/keys';
-import { notePreview } from '../../lib/markdown';
+import { notePreview, renderNote } from '../../lib/markdown';
 import { CardFace } from '../cards/CardFace';
 import { PassageContext } from './PassageContext';
 import { ReviewSettings } from './ReviewSettings';
@@ -59,6 +59,19 @@ export function ReviewView(props: Props) {
     shownAt.current = performance.now();
     cardRegion.current?.focus({ preventScroll: true });
   }, [currentId]);
+
+  // The next cards' Markdown is rendered while this one is read, so answering only swaps HTML.
+  const upcoming = queue?.items;
+  useEffect(() => {
+    if (!upcoming) return;
+    const id = window.setTimeout(() => {
+      for (const item of upcoming.slice(0, 3)) {
+        renderNote(item.card.front);
+        renderNote(item.card.back);
+      }
+    }, 50);
+    return () => window.clearTimeout(id);
+  }, [upcoming]);
 
   const announce = !current
     ? said
