@@ -126,10 +126,15 @@ export function cardServices({
     return cards.concat(builtIns.filter(enabled).map((b) => byId.get(b.id) ?? virtual(b)));
   }
 
+  const storedCard = (id: string): CardRecord | undefined => {
+    const r = store.data.cards.find((c) => c.id === id);
+    return r && isCardRecord(r) ? r : undefined;
+  };
+
   function find(id: string): CardRecord {
     const b = builtInById.get(id);
-    if (b && enabled(b)) return storedById().get(id) ?? virtual(b);
-    const r = stored().find((c) => c.id === id);
+    if (b && enabled(b)) return storedCard(id) ?? virtual(b);
+    const r = storedCard(id);
     if (!r || r.deck !== 'mine') throw new AppError('not_found', 'That card no longer exists.');
     return r;
   }
