@@ -5,6 +5,7 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
   test(`axe finds no serious or critical violation in the library and reader (${theme})`, async ({
     app,
   }) => {
+    test.slow(); // four full-page analyses
     const { page } = app;
     await page.evaluate((t) => window.api.settingsUpdate({ theme: t }), theme);
     await page.reload();

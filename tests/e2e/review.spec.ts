@@ -69,7 +69,22 @@ test('review with Space and 1–4 only, undo with Ctrl+Z, and resume after a res
   const after = await cardById(page, firstId!);
   expect(after!.schedule).toEqual(answered!.schedule);
   // The queue resumes with cards not yet answered.
-  expect([first, second]).not.toContain(await front(page));
+  const third = await front(page);
+  expect([first, second]).not.toContain(third);
+
+  // s suspends and moves on; e edits the card on screen, and the edit shows at once.
+  await page.keyboard.press('s');
+  await expect(page.getByText(/Card suspended/)).toBeVisible();
+  await expect.poll(() => front(page)).not.toBe(third);
+  await page.keyboard.press('e');
+  const editor = page.getByRole('dialog', { name: 'Edit card' });
+  await expect(editor).toBeVisible();
+  await editor.getByRole('textbox', { name: /Back/ }).fill('My own shorter answer.');
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toBeHidden();
+  await expect(flashcard(page)).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(flashcard(page).locator('.review-back')).toHaveText('My own shorter answer.');
 });
 
 test('a cloze card made from a highlight is met in review, with its passage in context', async ({
@@ -156,6 +171,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`review, cards and statistics have no serious axe violations (${theme})`, async ({
     app,
   }) => {
+    test.slow(); // four full-page analyses
     const { page } = app;
     await page.emulateMedia({ colorScheme: theme });
     await page.keyboard.press('Control+5');

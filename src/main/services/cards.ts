@@ -138,7 +138,7 @@ export function cardServices({
     if (!r || r.deck !== 'mine') throw new AppError('not_found', 'That card no longer exists.');
     return r;
   }
-  const isStored = (id: string) => store.data.cards.some((c) => c.id === id);
+  const isStored = (id: string) => storedCard(id) !== undefined;
 
   // Records are replaced on every change, so a view is built once per record version.
   const views = new WeakMap<CardRecord, CardView>();
@@ -330,8 +330,8 @@ export function cardServices({
   async function undoAnswer(): Promise<QueueItem | null> {
     const last = answers.at(-1);
     if (!last) return null;
-    const current = store.data.cards.find((c) => c.id === last.before.id);
-    if (!current || !isCardRecord(current)) {
+    const current = storedCard(last.before.id);
+    if (!current) {
       answers.pop();
       throw new AppError('conflict', 'That card was deleted, so its answer cannot be undone.');
     }

@@ -46,8 +46,11 @@ export function CardEditor({ request, onClose, onNotice }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Focus goes back where it was (the card under review, the reader) when the editor closes.
   useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
     dialog.current?.showModal();
+    return () => opener?.focus({ preventScroll: true });
   }, []);
 
   const highlightId = request.kind === 'from-highlight' ? request.highlightId : undefined;

@@ -40,7 +40,7 @@ const plain = (markdown: string) => notePreview(markdown, 400);
  */
 export function ReviewView(props: Props) {
   const { articles, settings, onSettings, onNotice, onOpenPassage, onNavigate } = props;
-  const { queue, current, tally, answer, undo } = useReviewQueue(onNotice);
+  const { queue, current, tally, answer, advance, undo } = useReviewQueue(onNotice);
   const currentId = current ? `${current.card.id}:${current.card.schedule.reps}` : null;
   // Revealed belongs to one showing of one card; the next card starts hidden.
   const [revealedId, setRevealedId] = useState<string | null>(null);
@@ -118,12 +118,13 @@ export function ReviewView(props: Props) {
     if (!current) return;
     try {
       await call(api.cardsSuspend({ ids: [current.card.id], suspended: true }));
+      advance(current);
       cardsChanged();
       onNotice('Card suspended. Find it in Cards to unsuspend it.');
     } catch (error) {
       onNotice(`The card could not be suspended: ${errorMessage(error)}`);
     }
-  }, [current, onNotice]);
+  }, [current, advance, onNotice]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

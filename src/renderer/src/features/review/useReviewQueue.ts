@@ -41,9 +41,11 @@ export function useReviewQueue(onError: (message: string) => void) {
       if (id !== request.current) return;
       const items = next.items.filter((i) => !answered.current.has(key(i)));
       setQueue({ ...next, items });
-      // The card on screen stays; otherwise the queue's first card is shown.
+      // The card on screen stays (with any edit made to it); otherwise the queue's first.
       setCurrent((shown) =>
-        shown && !answered.current.has(key(shown)) ? shown : (items[0] ?? null),
+        shown && !answered.current.has(key(shown))
+          ? (items.find((i) => key(i) === key(shown)) ?? shown)
+          : (items[0] ?? null),
       );
     } catch (error) {
       onError(`The review queue could not be loaded: ${errorMessage(error)}`);
@@ -56,11 +58,10 @@ export function useReviewQueue(onError: (message: string) => void) {
     return onCardsChanged(() => void refresh());
   }, [refresh]);
 
-  /** Shows the next card at once and saves the answer; resolves with the saved result. */
-  const answer = useCallback(
-    (rating: Rating, durationMs: number) => {
-      if (!current || !queue) return null;
-      const item = current;
+  /** Moves on from the card on screen (answered, or suspended) to the next one at once. */
+  const advance = useCallback(
+    (item: QueueItem) => {
+      if (!queue) return;
       answered.current.add(key(item));
       const rest = queue.items.filter((i) => !answered.current.has(key(i)));
       const counts = {
@@ -69,6 +70,16 @@ export function useReviewQueue(onError: (message: string) => void) {
       };
       setQueue({ ...queue, items: rest, counts });
       setCurrent(rest.find((i) => i.card.id !== item.card.id) ?? null);
+    },
+    [queue],
+  );
+
+  /** Shows the next card at once and saves the answer; resolves with the saved result. */
+  const answer = useCallback(
+    (rating: Rating, durationMs: number) => {
+      if (!current) return null;
+      const item = current;
+      advance(item);
       setTally((t) => ({
         answered: t.answered + 1,
         byRating: { ...t.byRating, [rating]: t.byRating[rating] + 1 },
@@ -93,7 +104,7 @@ export function useReviewQueue(onError: (message: string) => void) {
       );
       return saved;
     },
-    [current, queue, refresh, onError],
+    [current, advance, refresh, onError],
   );
 
   /** Takes the last answer back: the card returns to the screen as it was. */
@@ -107,5 +118,5 @@ export function useReviewQueue(onError: (message: string) => void) {
     return item;
   }, [refresh]);
 
-  return { queue, current, tally, answer, undo, refresh };
+  return { queue, current, tally, answer, advance, undo };
 }
