@@ -27,6 +27,20 @@ const FILTER_LABEL: Record<StateFilter, string> = {
 };
 const SORTS = { due: 'Due', difficulty: 'Difficulty', lapses: 'Lapses' } as const;
 type Sort = keyof typeof SORTS;
+/** The bulk actions besides Delete (which asks first). */
+const BULK = [
+  {
+    label: 'Suspend',
+    done: 'suspended',
+    run: (ids: string[]) => api.cardsSuspend({ ids, suspended: true }),
+  },
+  {
+    label: 'Unsuspend',
+    done: 'unsuspended',
+    run: (ids: string[]) => api.cardsSuspend({ ids, suspended: false }),
+  },
+  { label: 'Reset', done: 'reset to new', run: (ids: string[]) => api.cardsReset({ ids }) },
+];
 /** Rows drawn at first; "Show more" adds as many again. */
 const PAGE = 200;
 
@@ -201,40 +215,17 @@ export function CardsView({ onNotice, onOpenPassage }: Props) {
         <span>
           {chosen.length > 0 ? `${n(chosen.length)} selected` : 'Select cards to act on them'}
         </span>
-        <button
-          type="button"
-          className="button"
-          disabled={chosen.length === 0}
-          onClick={() =>
-            void act(`${n(ids.length)} suspended.`, () =>
-              call(api.cardsSuspend({ ids, suspended: true })),
-            )
-          }
-        >
-          Suspend
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={chosen.length === 0}
-          onClick={() =>
-            void act(`${n(ids.length)} unsuspended.`, () =>
-              call(api.cardsSuspend({ ids, suspended: false })),
-            )
-          }
-        >
-          Unsuspend
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={chosen.length === 0}
-          onClick={() =>
-            void act(`${n(ids.length)} reset to new.`, () => call(api.cardsReset({ ids })))
-          }
-        >
-          Reset
-        </button>
+        {BULK.map((b) => (
+          <button
+            key={b.label}
+            type="button"
+            className="button"
+            disabled={chosen.length === 0}
+            onClick={() => void act(`${n(ids.length)} ${b.done}.`, () => call(b.run(ids)))}
+          >
+            {b.label}
+          </button>
+        ))}
         <button
           type="button"
           className="danger-button"
