@@ -17,6 +17,7 @@ import {
   newCardSchema,
   ratingSchema,
   type AnswerResult,
+  type CardDraft,
   type CardStats,
   type CardView,
   type QueueItem,
@@ -97,13 +98,6 @@ const cardIdsSchema = z
   .array(cardIdSchema)
   .min(1, 'Choose at least one card.')
   .max(CARD_LIMITS.bulk, `At most ${CARD_LIMITS.bulk.toLocaleString('en')} cards at once.`);
-
-/** What "Make flashcard" starts from for a highlight. */
-export interface CardDraft {
-  quote: string;
-  front: string;
-  back: string;
-}
 
 const sameLength = (h: { quote: { exact: string }; position: { start: number; end: number } }) =>
   h.position.end - h.position.start === h.quote.exact.length;

@@ -132,6 +132,13 @@ export interface ReviewLogEntry {
   after: Schedule;
 }
 
+/** What "Make flashcard" starts from for a highlight. */
+export interface CardDraft {
+  quote: string;
+  front: string;
+  back: string;
+}
+
 export interface AnswerResult {
   card: CardView;
   reviewId: string;

@@ -1,8 +1,8 @@
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempAppDirs } from './temp-app';
 import { dispatch } from '../../src/main/ipc';
 import { createServices, type Services } from '../../src/main/services';
 import { loadCorpus } from '../../src/main/services/corpus';
@@ -18,15 +18,12 @@ import type { PlacedHighlight } from '../../src/shared/highlights';
 const RESOURCES = join(import.meta.dirname, '../../resources');
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-let dataDir: string;
-let resourcesDir: string;
+const dirs = tempAppDirs('cards');
 let services: Services;
 let time: number;
 
 const open = () =>
-  createServices({ dataDir, resourcesDir, clock: () => time, fuzz: false }).then(
-    (s) => (services = s),
-  );
+  createServices({ ...dirs, clock: () => time, fuzz: false }).then((s) => (services = s));
 const restart = async () => {
   await services.dispose();
   await open();
@@ -42,8 +39,8 @@ async function answer(id: string, rating: Rating, durationMs = 4000) {
   const c = await card(id);
   return services['cards:answer']({ id, rating, reps: c.schedule.reps, durationMs });
 }
-const storeFile = () => join(dataDir, 'xinzhi.json');
-const logFile = () => join(dataDir, REVIEW_LOG_FILE);
+const storeFile = () => join(dirs.dataDir, 'xinzhi.json');
+const logFile = () => join(dirs.dataDir, REVIEW_LOG_FILE);
 const logLines = async () =>
   (await readFile(logFile(), 'utf8').catch(() => ''))
     .split('\n')
@@ -53,16 +50,11 @@ const settings = (patch: Parameters<Services['settings:update']>[0]) =>
   services['settings:update'](patch);
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'xinzhi-cards-'));
-  resourcesDir = await mkdtemp(join(tmpdir(), 'xinzhi-resources-'));
-  await cp(RESOURCES, resourcesDir, { recursive: true });
   time = Date.parse('2026-11-23T10:00:00Z');
   await open();
 });
 afterEach(async () => {
   await services.dispose();
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(resourcesDir, { recursive: true, force: true });
 });
 
 describe('decks', () => {
@@ -107,7 +99,7 @@ describe('decks', () => {
     await answer('t-total-factor-productivity', 3);
     const before = await card('t-new-quality-productive-forces');
     await services.dispose();
-    const file = join(resourcesDir, 'glossary/terms/concept.json');
+    const file = join(dirs.resourcesDir, 'glossary/terms/concept.json');
     const terms = JSON.parse(await readFile(file, 'utf8')) as { id: string; definition: string }[];
     const entry = terms.find((t) => t.id === 'new-quality-productive-forces')!;
     entry.definition = `${entry.definition} Changed for the test.`;

@@ -1,7 +1,7 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempAppDirs } from './temp-app';
 import { dispatch } from '../../src/main/ipc';
 import { createServices, type Services } from '../../src/main/services';
 import { TRASH_DAYS } from '../../src/shared/highlights';
@@ -10,14 +10,11 @@ import type { PlacedHighlight } from '../../src/shared/highlights';
 
 /** Undo/redo, the Trash, and re-anchoring after the corpus changes, on the real services. */
 
-const RESOURCES = join(import.meta.dirname, '../../resources');
 const DAY = 24 * 60 * 60 * 1000;
-let dataDir: string;
-let resourcesDir: string;
+const dirs = tempAppDirs('history');
 let services: Services;
 let time: number;
-const open = () =>
-  createServices({ dataDir, resourcesDir, clock: () => time }).then((s) => (services = s));
+const open = () => createServices({ ...dirs, clock: () => time }).then((s) => (services = s));
 
 async function textOf(id = 'taihe'): Promise<string> {
   const article = await services['corpus:get']({ id });
@@ -41,16 +38,11 @@ const trash = async () => (await services['trash:list'](undefined)).map((t) => t
 const state = async () => services['history:state'](undefined);
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'xinzhi-history-'));
-  resourcesDir = await mkdtemp(join(tmpdir(), 'xinzhi-resources-'));
-  await cp(RESOURCES, resourcesDir, { recursive: true });
   time = Date.parse('2026-11-23T10:00:00Z');
   await open();
 });
 afterEach(async () => {
   await services.dispose();
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(resourcesDir, { recursive: true, force: true });
 });
 
 describe('undo and redo', () => {
@@ -156,7 +148,7 @@ describe('trash', () => {
 });
 
 describe('re-anchoring when the corpus changes', () => {
-  const ARTICLE = () => join(resourcesDir, 'corpus', 'taihe.md');
+  const ARTICLE = () => join(dirs.resourcesDir, 'corpus', 'taihe.md');
 
   /** Rewrites the article's body as a later app version might, then restarts. */
   async function editArticle(edit: (body: string) => string) {
@@ -221,7 +213,7 @@ describe('review fixes', () => {
   it('keeps highlights of an article a later version no longer ships, orphaned', async () => {
     const h = await highlight('total factor productivity');
     await services.dispose();
-    await rm(join(resourcesDir, 'corpus', 'taihe.md'));
+    await rm(join(dirs.resourcesDir, 'corpus', 'taihe.md'));
     await open();
     expect(await list()).toMatchObject([{ id: h.id, status: 'orphaned', quote: h.quote }]);
   });

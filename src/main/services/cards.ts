@@ -19,14 +19,15 @@ import {
 } from '../../shared/cards';
 import { concordancer } from '../../shared/concordance';
 import type { GlossaryEntry } from '../../shared/glossary';
-import type { Highlight, TrashEntry } from '../../shared/highlights';
+import type { TrashEntry } from '../../shared/highlights';
 import type { Change, Store, StoreRecord } from '../store/store';
 import type { Corpus } from './corpus';
 import type { BuiltInCard } from './decks';
+import { findHighlight } from './highlights';
 import type { History } from './history';
 import type { ReviewLog } from './review-log';
 import { emptySchedule, schedulerFor } from './scheduler';
-import { DAY_MS, dayStart } from './study-day';
+import { addDays, dayStart } from './study-day';
 
 /** A learning step due within this long is shown rather than leaving the user waiting. */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -201,9 +202,9 @@ export function cardServices({
   }
 
   /** What today's answers used up of the limits, and which notes they buried. */
-  function today(now: number) {
+  function today(cards: CardRecord[], now: number) {
     const start = dayStart(now);
-    const noteOf = new Map(active().map((c) => [c.id, c.noteId]));
+    const noteOf = new Map(cards.map((c) => [c.id, c.noteId]));
     let newDone = 0;
     let reviewsDone = 0;
     const answered = new Map<string, Set<string>>(); // noteId → cards answered today
@@ -222,8 +223,9 @@ export function cardServices({
     await log.ready;
     const now = clock();
     const s = settings();
-    const { newDone, reviewsDone, answered } = today(now);
-    const endOfDay = dayStart(now) + DAY_MS;
+    const cards = active();
+    const { newDone, reviewsDone, answered } = today(cards, now);
+    const endOfDay = addDays(now, 1);
     const buried = (c: CardRecord) => {
       const seen = answered.get(c.noteId);
       return seen !== undefined && !seen.has(c.id);
@@ -232,7 +234,7 @@ export function cardServices({
     const ahead: CardRecord[] = [];
     const reviews: CardRecord[] = [];
     const news: CardRecord[] = [];
-    for (const c of active()) {
+    for (const c of cards) {
       if (c.suspended) continue;
       const { state, due } = c.schedule;
       if (state === 'learning' || state === 'relearning') {
@@ -290,9 +292,7 @@ export function cardServices({
     // Reviews are due by the day, learning steps by the minute (a little ahead is allowed).
     const { state, due } = card.schedule;
     const notDue =
-      state === 'review'
-        ? due >= dayStart(now) + DAY_MS
-        : state !== 'new' && due > now + LEARN_AHEAD_MS;
+      state === 'review' ? due >= addDays(now, 1) : state !== 'new' && due > now + LEARN_AHEAD_MS;
     if (notDue) {
       const wait = formatInterval(card.schedule.due - now);
       throw new AppError('conflict', `This card is not due yet (it is due in ${wait}).`);
@@ -422,11 +422,7 @@ export function cardServices({
       ];
     });
 
-  function highlight(id: string): Highlight {
-    const h = store.data.highlights.find((x) => x.id === id) as Highlight | undefined;
-    if (!h) throw new AppError('not_found', 'That highlight no longer exists.');
-    return h;
-  }
+  const highlight = (id: string) => findHighlight(store, id);
 
   const findTerms = concordancer(entries);
   const entryById = new Map(entries.map((e) => [e.id, e]));

@@ -17,6 +17,15 @@ import type { History } from './history';
 const isHighlight = (r: StoreRecord): r is StoreRecord & Highlight =>
   typeof (r as Partial<Highlight>).articleId === 'string';
 
+/** The stored highlight with this id; not_found when there is none. */
+export function findHighlight(store: Store, id: string): Highlight {
+  const found = store.data.highlights.find((h) => h.id === id);
+  if (!found || !isHighlight(found)) {
+    throw new AppError('not_found', 'That highlight no longer exists.');
+  }
+  return found;
+}
+
 const put = (record: Highlight): Change => ({
   type: 'put',
   collection: 'highlights',
@@ -72,13 +81,7 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
   };
 
   const highlights = () => store.data.highlights.filter(isHighlight);
-  const find = (id: string): Highlight => {
-    const found = store.data.highlights.find((h) => h.id === id);
-    if (!found || !isHighlight(found)) {
-      throw new AppError('not_found', 'That highlight no longer exists.');
-    }
-    return found;
-  };
+  const find = (id: string) => findHighlight(store, id);
   const step = (label: string, h: Highlight) => ({ label, articleId: h.articleId, id: h.id });
   const article = (articleId: string): { article: Article; text: string } => {
     const found = corpus.get(articleId);

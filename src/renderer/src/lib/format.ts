@@ -14,3 +14,9 @@ export const KIND_LABEL: Record<ArticleKind, string> = {
   'think-tank': 'Think tank',
   media: 'Media',
 };
+
+/** 0.9 → "90%". */
+export const percent = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** (1, "card") → "1 card"; (3, "card") → "3 cards". */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DECKS, DECK_LABEL, type CardView, type Deck } from '../../../../shared/cards';
 import { ConfirmDialog } from '../trash/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { cardsChanged, onCardsChanged, openCardEditor } from '../../lib/cardEvents';
+import { plural } from '../../lib/format';
 import { notePreview } from '../../lib/markdown';
 import { runHistory } from '../../lib/undo';
 import '../../styles/cards.css';
@@ -67,7 +68,6 @@ export function CardsView({ onNotice, onOpenPassage }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [shown, setShown] = useState(PAGE);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const search = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => {
     call(api.cardsList()).then(
@@ -135,7 +135,7 @@ export function CardsView({ onNotice, onOpenPassage }: Props) {
     }
   };
   const ids = chosen.map((c) => c.id);
-  const n = (count: number) => (count === 1 ? '1 card' : `${count} cards`);
+  const n = (count: number) => plural(count, 'card');
 
   const header = (by: Sort) => (
     <th
@@ -172,45 +172,51 @@ export function CardsView({ onNotice, onOpenPassage }: Props) {
           New card
         </button>
       </header>
-      <div className="cards-filters" role="search">
-        <label className="field inline">
-          <span className="visually-hidden">Search cards</span>
-          <input
-            ref={search}
-            type="search"
-            placeholder="Search the front and back"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setShown(PAGE);
-            }}
-          />
-        </label>
-        <label className="field inline">
-          <span>Deck</span>
-          <select value={deck} onChange={(e) => setDeck(e.target.value as Deck | 'all')}>
-            <option value="all">All decks</option>
-            {DECKS.map((d) => (
-              <option key={d} value={d}>
-                {DECK_LABEL[d]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field inline">
-          <span>State</span>
-          <select value={state} onChange={(e) => setState(e.target.value as StateFilter)}>
-            {FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {FILTER_LABEL[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="cards-count" role="status" aria-live="polite">
-          {rows.length === cards?.list.length ? `${rows.length} shown` : `${rows.length} match`}
-        </p>
-      </div>
+      <search className="cards-filters" aria-label="Filter cards">
+        <div className="filter-row">
+          <div className="filter-search">
+            <Icon name="search" size={18} />
+            <input
+              type="search"
+              aria-label="Search cards"
+              placeholder="Search the front and back"
+              value={query}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setShown(PAGE);
+              }}
+            />
+          </div>
+          <label className="filter-field">
+            <span className="filter-label">Deck</span>
+            <span className="select-wrap">
+              <select value={deck} onChange={(e) => setDeck(e.target.value as Deck | 'all')}>
+                <option value="all">All decks</option>
+                {DECKS.map((d) => (
+                  <option key={d} value={d}>
+                    {DECK_LABEL[d]}
+                  </option>
+                ))}
+              </select>
+            </span>
+          </label>
+          <label className="filter-field">
+            <span className="filter-label">State</span>
+            <span className="select-wrap">
+              <select value={state} onChange={(e) => setState(e.target.value as StateFilter)}>
+                {FILTERS.map((f) => (
+                  <option key={f} value={f}>
+                    {FILTER_LABEL[f]}
+                  </option>
+                ))}
+              </select>
+            </span>
+          </label>
+          <p className="cards-count" role="status" aria-live="polite">
+            {rows.length === cards?.list.length ? `${rows.length} shown` : `${rows.length} match`}
+          </p>
+        </div>
+      </search>
       <div className="bulk-bar" role="toolbar" aria-label="Selected cards">
         <span>
           {chosen.length > 0 ? `${n(chosen.length)} selected` : 'Select cards to act on them'}

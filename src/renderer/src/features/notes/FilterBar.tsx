@@ -22,25 +22,6 @@ const STATUS_OPTIONS: { value: NoteFilters['status']; label: string }[] = [
   { value: 'orphaned', label: 'Orphaned' },
 ];
 
-function SearchIcon() {
-  return (
-    <svg
-      className="icon"
-      width={18}
-      height={18}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M10.5 17.5a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm5-2 5 5" />
-    </svg>
-  );
-}
-
 /** The Notes view's filters: words, article, colour, tag, note, status; and the sort order. */
 export function FilterBar({ filters, articles, tags, search, summary, onChange }: Props) {
   const toggleColor = (color: Color) =>
@@ -56,7 +37,7 @@ export function FilterBar({ filters, articles, tags, search, summary, onChange }
     <search className="note-filters" aria-label="Filter highlights">
       <div className="filter-row">
         <div className="filter-search">
-          <SearchIcon />
+          <Icon name="search" size={18} />
           <input
             ref={search}
             type="search"

@@ -31,8 +31,10 @@ export function PassageContext({ source, article, onOpen, onClose }: Props) {
     [];
   return (
     <aside className="passage-context" aria-labelledby="context-title">
-      <header className="context-head">
-        <h2 id="context-title">In context</h2>
+      <header className="panel-header">
+        <h2 id="context-title" className="panel-title">
+          In context
+        </h2>
         <button
           type="button"
           className="icon-button"

@@ -3,14 +3,13 @@ import { reviewCostVersus90 } from '../../../../shared/cards';
 import { RETENTION, settingsSchema, type Settings } from '../../../../shared/settings';
 import { Icon } from '../../components/Icon';
 import { cardsChanged } from '../../lib/cardEvents';
+import { percent } from '../../lib/format';
 
 interface Props {
   settings: Settings;
   onSettings(patch: Partial<Settings>): void;
   onClose(): void;
 }
-
-const percent = (r: number) => `${Math.round(r * 100)}%`;
 
 /** What a desired retention costs, in plain words. */
 export function retentionCost(r: number): string {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../../../shared/article';
 import type { Settings } from '../../../../shared/settings';
 import {
@@ -73,11 +73,16 @@ export function ReviewView(props: Props) {
     return () => window.clearTimeout(id);
   }, [upcoming]);
 
-  const announce = !current
-    ? said
-    : revealed
-      ? `Answer: ${plain(current.card.back)}`
-      : `${said} Question: ${plain(current.card.front)}`.trim();
+  // Worked out once per change, not on every render (it parses the card's Markdown to text).
+  const announce = useMemo(
+    () =>
+      !current
+        ? said
+        : revealed
+          ? `Answer: ${plain(current.card.back)}`
+          : `${said} Question: ${plain(current.card.front)}`.trim(),
+    [current, revealed, said],
+  );
 
   const reveal = useCallback(() => {
     if (!current || revealed) return;

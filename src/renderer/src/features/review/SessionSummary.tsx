@@ -1,4 +1,5 @@
 import { RATINGS, RATING_LABEL, formatInterval } from '../../../../shared/cards';
+import { plural } from '../../lib/format';
 import type { SessionTally } from './useReviewQueue';
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
 
 const minutes = (ms: number) => {
   const m = Math.round(ms / 60_000);
-  return m < 1 ? 'under a minute' : m === 1 ? '1 minute' : `${m} minutes`;
+  return m < 1 ? 'under a minute' : plural(m, 'minute');
 };
 
 /** The end of a session: what was done, and when the next card is due. */
@@ -25,8 +26,7 @@ export function SessionSummary({ tally, nextDue, now, onBrowse, onStats }: Props
       {answered > 0 && (
         <>
           <p>
-            You answered <strong>{answered}</strong> {answered === 1 ? 'card' : 'cards'} in{' '}
-            {minutes(timeMs)}.
+            You answered {plural(answered, 'card')} in {minutes(timeMs)}.
           </p>
           <ul className="summary-ratings" aria-label="Answers">
             {RATINGS.map((r) => (

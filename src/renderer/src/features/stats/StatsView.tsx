@@ -3,7 +3,7 @@ import type { CardStats } from '../../../../shared/cards';
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { onCardsChanged } from '../../lib/cardEvents';
-import { formatDate } from '../../lib/format';
+import { formatDate, percent, plural } from '../../lib/format';
 import '../../styles/stats.css';
 
 interface Props {
@@ -11,8 +11,6 @@ interface Props {
   onReview(): void;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const shortDay = (day: string) =>
   new Date(`${day}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 
@@ -193,14 +191,14 @@ export function StatsView({ onNotice, onReview }: Props) {
           <p className="muted">
             {stats.trueRetention === null
               ? 'No reviews of learnt cards yet in these 30 days.'
-              : `${pct(stats.trueRetention)} of reviews remembered, against a desired ${pct(stats.desiredRetention)} (the dashed line).`}
+              : `${percent(stats.trueRetention)} of reviews remembered, against a desired ${percent(stats.desiredRetention)} (the dashed line).`}
           </p>
           <Bars
             values={stats.retention.map((d) => (d.reviews ? d.passed / d.reviews : null))}
             labels={stats.retention.map((d) => shortDay(d.day))}
-            label={`Share of reviews remembered per day; overall ${stats.trueRetention === null ? 'no data' : pct(stats.trueRetention)}; desired ${pct(stats.desiredRetention)}`}
+            label={`Share of reviews remembered per day; overall ${stats.trueRetention === null ? 'no data' : percent(stats.trueRetention)}; desired ${percent(stats.desiredRetention)}`}
             target={stats.desiredRetention}
-            format={pct}
+            format={percent}
           />
         </section>
       </div>
@@ -228,7 +226,7 @@ export function StatsView({ onNotice, onReview }: Props) {
                 </dt>
                 <dd>
                   {byState[key]}{' '}
-                  <span className="muted">({total ? pct(byState[key] / total) : '0%'})</span>
+                  <span className="muted">({total ? percent(byState[key] / total) : '0%'})</span>
                 </dd>
               </div>
             ))}
