@@ -30,6 +30,7 @@ import {
   type GlossaryItem,
   type StudyNote,
 } from './glossary';
+import { searchQuerySchema, type SearchResults } from './search';
 import {
   readingPositionSchema,
   settingsSchema,
@@ -198,6 +199,7 @@ export const contract = {
   'cards:reset': channel<null>()(z.object({ ids: cardIdsSchema }).strict()),
   'cards:delete': channel<null>()(z.object({ ids: cardIdsSchema }).strict()),
   'cards:stats': channel<CardStats>()(none),
+  'search:query': channel<SearchResults>()(searchQuerySchema),
 };
 
 export type Contract = typeof contract;

@@ -167,22 +167,24 @@ export function cardServices({
     };
   };
 
+  /** The card's text as the user edits it: front and back, or the cloze text. */
+  function editable(r: CardRecord): CardView['edit'] {
+    const b = builtInById.get(r.id);
+    if (b) return { front: r.front ?? b.front, back: r.back ?? b.back };
+    if (r.kind === 'cloze') return { cloze: r.cloze ?? '', extra: r.extra ?? '' };
+    return { front: r.front ?? '', back: r.back ?? '' };
+  }
+
+  /** The article a card's passage is in, without placing it. */
+  const articleOf = (r: CardRecord): string | undefined =>
+    builtInById.get(r.id)?.citation.articleId ?? r.source?.articleId;
+
   function view(r: CardRecord): CardView {
     const cached = views.get(r);
     if (cached) return cached;
     const b = builtInById.get(r.id);
-    let sides: { front: string; back: string };
-    let edit: CardView['edit'];
-    if (b) {
-      sides = { front: r.front ?? b.front, back: r.back ?? b.back };
-      edit = sides;
-    } else if (r.kind === 'cloze') {
-      sides = clozeSides(r.cloze ?? '', r.ord ?? 1, r.extra ?? '');
-      edit = { cloze: r.cloze ?? '', extra: r.extra ?? '' };
-    } else {
-      sides = { front: r.front ?? '', back: r.back ?? '' };
-      edit = sides;
-    }
+    const edit = editable(r);
+    const sides = 'cloze' in edit ? clozeSides(edit.cloze, r.ord ?? 1, edit.extra) : edit;
     const result: CardView = {
       id: r.id,
       deck: r.deck,
@@ -561,7 +563,7 @@ export function cardServices({
     },
   };
 
-  return { handlers, restore, active };
+  return { handlers, restore, active, editable, articleOf };
 }
 
 export type CardServices = ReturnType<typeof cardServices>;

@@ -14,7 +14,7 @@ import type { Store } from '../store/store';
 import type { Corpus } from './corpus';
 import type { History } from './history';
 
-const isHighlight = (r: StoreRecord): r is StoreRecord & Highlight =>
+export const isHighlight = (r: StoreRecord): r is StoreRecord & Highlight =>
   typeof (r as Partial<Highlight>).articleId === 'string';
 
 /** The stored highlight with this id; not_found when there is none. */

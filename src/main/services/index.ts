@@ -10,6 +10,8 @@ import { builtInCards, loadFacts } from './decks';
 import { highlightServices } from './highlights';
 import { createHistory } from './history';
 import { readingServices } from './reading';
+import { searchServices } from './search';
+import type { SearchIndex } from './search/search-index';
 import { openReviewLog } from './review-log';
 import { expireTrash, trashServices } from './trash';
 
@@ -27,6 +29,8 @@ export type WindowState = NonNullable<StoreData['windowState']>;
 
 /** The application behind the IPC contract, plus what the Electron glue needs besides it. */
 export interface Services extends Handlers {
+  /** The search index, brought up to date: for tests and benchmarks. */
+  searchIndex(): Promise<SearchIndex>;
   windowState(): WindowState | null;
   saveWindowState(state: WindowState): Promise<void>;
   /** Flush, take the quit backup, stop timers. The object must not be used afterwards. */
@@ -57,6 +61,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     entries: glossary.entries,
     clock,
     fuzz: options.fuzz,
+  });
+
+  const search = searchServices({
+    dataDir: options.dataDir,
+    corpus,
+    entries: glossary.entries,
+    facts,
+    store,
+    cards,
   });
 
   const appInfo = (): AppInfo => ({
@@ -90,13 +103,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     'history:state': () => history.state(),
     ...glossaryServices(glossary, corpus),
     ...cards.handlers,
+    ...search.handlers,
     'cards:stats': async () => {
       await log.ready;
       return cardStats(cards.active(), log.entries, store.data.settings.desiredRetention, clock());
     },
+    searchIndex: search.index,
     windowState: () => store.data.windowState,
     saveWindowState: (state) => store.apply([{ type: 'set', doc: 'windowState', value: state }]),
     dispose: async () => {
+      await search.dispose();
       await Promise.all([store.close(), log.close()]);
     },
   };

@@ -23,6 +23,8 @@ export { DEFAULT_JOURNAL_MAX_BYTES, DEFAULT_JOURNAL_MAX_LINES } from './change-l
 export type { RecoveryNotice } from './startup';
 export type { StoreData, StoreRecord } from './schema';
 
+export type ChangeListener = (changes: readonly Change[] | null) => void;
+
 export const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60 * 1000;
 
 export interface StoreOptions {
@@ -63,6 +65,9 @@ export interface Store {
    * The timer calls this; tests call it directly with a driven clock. */
   maybeBackup(): Promise<BackupInfo | null>;
   listBackups(): Promise<BackupInfo[]>;
+  /** Calls `listener` after each change is applied in memory: with the changes, or null after
+   * update() (anything may have changed). Returns the unsubscribe function. */
+  subscribe(listener: ChangeListener): () => void;
   /** Set when start-up had to recover from a damaged file; the UI shows it. */
   readonly recovery: RecoveryNotice | null;
   /** Snapshot writes started so far (coalescing makes this far lower than the updates). */
@@ -89,6 +94,7 @@ class FileStore implements Store {
   private readonly log: ChangeLog;
   private readonly applier: ChangeApplier;
   private changes = 0;
+  private readonly listeners = new Set<ChangeListener>();
   private backedUpChanges = 0;
   private lastBackupAt: number;
   private backupChain: Promise<unknown> = Promise.resolve();
@@ -139,6 +145,7 @@ class FileStore implements Store {
     this.db.data.journalSeq = this.log.seq;
     this.applier.invalidate();
     this.changes++;
+    this.notify(null);
     const written = this.queue.changed();
     return failure ? Promise.reject(failure.error) : written;
   }
@@ -156,7 +163,17 @@ class FileStore implements Store {
     const seq = this.log.next();
     this.db.data.journalSeq = seq;
     this.changes++;
+    this.notify(prepared.changes);
     return this.log.append(seq, prepared.text);
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(changes: readonly Change[] | null) {
+    for (const listener of this.listeners) listener(changes);
   }
 
   async flush(): Promise<void> {

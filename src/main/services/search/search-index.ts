@@ -1,0 +1,232 @@
+import { Segment, type DocInfo, type IndexDoc } from './segment';
+import { parseQuery, type QueryWord } from './text';
+
+export interface Match {
+  doc: DocInfo;
+  score: number;
+}
+
+export interface SearchOptions {
+  /** Keep only documents it accepts. */
+  filter?: (doc: DocInfo) => boolean;
+  /** At most this many results… */
+  limit: number;
+  /** …and at most this many of one kind (the key's first letter). */
+  perKind?: number;
+}
+
+export interface SearchResult {
+  matches: Match[];
+  /** Every indexed term the query matched: what a snippet marks. */
+  terms: Set<string>;
+  /** False when no document had every word, and these match only some of them. */
+  complete: boolean;
+}
+
+/** Past this many changed documents, the live segment is folded into the main one. */
+const LIVE_LIMIT = 2_000;
+
+/**
+ * The search index: a large main segment (built once, loaded from the cache) and a small live
+ * one holding what changed since, rebuilt on demand. A changed or removed document is marked
+ * dead in the main segment. Every query word must match (in any of its forms); if no document
+ * has them all, documents with some of them are returned, ranked lower.
+ */
+export class SearchIndex {
+  private main: Segment;
+  private mainByKey = new Map<string, number>();
+  private dead = new Set<number>();
+  private liveDocs = new Map<string, IndexDoc>();
+  private live: Segment | null = null;
+
+  constructor(main: Segment) {
+    this.main = main;
+    main.docs.forEach((doc, i) => this.mainByKey.set(doc.key, i));
+  }
+
+  static build(docs: readonly IndexDoc[]): SearchIndex {
+    return new SearchIndex(Segment.build(docs));
+  }
+
+  get size(): number {
+    return this.main.docs.length - this.dead.size + this.liveDocs.size;
+  }
+
+  /** The version indexed for `key`, or undefined. */
+  version(key: string): string | undefined {
+    const live = this.liveDocs.get(key);
+    if (live) return live.version;
+    const i = this.mainByKey.get(key);
+    return i === undefined || this.dead.has(i) ? undefined : this.main.docs[i].version;
+  }
+
+  /** Every indexed key starting with `prefix` (a kind letter and colon). */
+  *keys(prefix: string): Iterable<string> {
+    for (const [key, i] of this.mainByKey) {
+      if (key.startsWith(prefix) && !this.dead.has(i)) yield key;
+    }
+    for (const key of this.liveDocs.keys()) if (key.startsWith(prefix)) yield key;
+  }
+
+  upsert(doc: IndexDoc): void {
+    this.kill(doc.key);
+    this.liveDocs.set(doc.key, doc);
+    this.live = null;
+  }
+
+  remove(key: string): void {
+    this.kill(key);
+    if (this.liveDocs.delete(key)) this.live = null;
+  }
+
+  private kill(key: string) {
+    const i = this.mainByKey.get(key);
+    if (i !== undefined) this.dead.add(i);
+  }
+
+  /** One segment with everything, for the cache; the live part starts empty again. */
+  compact(): Segment {
+    if (this.liveDocs.size > 0 || this.dead.size > 0) {
+      const main = this.main.merge(this.dead, this.liveSegment());
+      this.main = main;
+      this.mainByKey = new Map(main.docs.map((doc, i) => [doc.key, i]));
+      this.dead = new Set();
+      this.liveDocs.clear();
+      this.live = null;
+    }
+    return this.main;
+  }
+
+  private liveSegment(): Segment {
+    this.live ??= Segment.build([...this.liveDocs.values()], this.main.averageLength);
+    return this.live;
+  }
+
+  search(query: string, options: SearchOptions): SearchResult {
+    const words = parseQuery(query);
+    if (words.length === 0) return { matches: [], terms: new Set(), complete: true };
+    if (this.liveDocs.size > LIVE_LIMIT) this.compact();
+    const segments = this.liveDocs.size > 0 ? [this.main, this.liveSegment()] : [this.main];
+    const expansions = words.map((word) => expand(word, segments));
+    const total = this.size;
+    const idf = new Map<string, number>();
+    for (const terms of expansions) {
+      for (const term of terms.keys()) {
+        if (idf.has(term)) continue;
+        const df = segments.reduce((n, s) => n + s.documentFrequency(term), 0);
+        // Dead postings still count in df, so it can exceed the total: keep idf positive.
+        idf.set(term, Math.log(1 + (Math.max(0, total - df) + 0.5) / (df + 0.5)));
+      }
+    }
+    const top = new TopMatches(options.limit, options.perKind ?? options.limit);
+    let complete = true;
+    for (const need of [words.length, 1]) {
+      segments.forEach((segment, s) => {
+        const dead = s === 0 ? this.dead : undefined;
+        scoreSegment(segment, expansions, idf, need, dead, (doc, score) => {
+          if (!options.filter || options.filter(doc)) top.offer(doc, score);
+        });
+      });
+      if (top.size > 0 || words.length === 1) break;
+      complete = false;
+    }
+    const terms = new Set(expansions.flatMap((e) => [...e.keys()]));
+    return { matches: top.sorted(), terms, complete };
+  }
+}
+
+function expand(word: QueryWord, segments: Segment[]): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const segment of segments) segment.expand(word, terms);
+  return terms;
+}
+
+/**
+ * Scores every document of `segment` that matches at least `need` of the words: per word, the
+ * best of its forms (quality × idf × the document's weight for it), summed over words, then
+ * scaled by the share of words matched.
+ */
+function scoreSegment(
+  segment: Segment,
+  expansions: Map<string, number>[],
+  idf: Map<string, number>,
+  need: number,
+  dead: ReadonlySet<number> | undefined,
+  emit: (doc: DocInfo, score: number) => void,
+): void {
+  const n = segment.docs.length;
+  const total = new Float64Array(n);
+  const count = new Uint8Array(n);
+  const best = new Float64Array(n);
+  const touched: number[] = [];
+  for (const terms of expansions) {
+    touched.length = 0;
+    for (const [term, quality] of terms) {
+      const t = segment.termIndex(term);
+      if (t < 0) continue;
+      const factor = quality * idf.get(term)!;
+      const { postDoc, postWeight } = segment;
+      for (let p = segment.offsets[t], end = segment.offsets[t + 1]; p < end; p++) {
+        const d = postDoc[p];
+        const value = factor * postWeight[p];
+        if (best[d] === 0) touched.push(d);
+        if (value > best[d]) best[d] = value;
+      }
+    }
+    for (const d of touched) {
+      total[d] += best[d];
+      count[d]++;
+      best[d] = 0;
+    }
+  }
+  const words = expansions.length;
+  for (let d = 0; d < n; d++) {
+    if (count[d] < need || dead?.has(d)) continue;
+    emit(segment.docs[d], (total[d] * count[d]) / words);
+  }
+}
+
+/** The best `limit` matches, at most `perKind` of each kind, without sorting them all. */
+class TopMatches {
+  private kept: Match[] = [];
+  private perKindCount = new Map<string, number>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly perKind: number,
+  ) {}
+
+  get size(): number {
+    return this.kept.length;
+  }
+
+  offer(doc: DocInfo, score: number): void {
+    const kind = doc.key[0];
+    const ofKind = this.perKindCount.get(kind) ?? 0;
+    if (ofKind >= this.perKind) {
+      // Replace the weakest of this kind if this one is better.
+      const weakest = findLast(this.kept, (m) => m.doc.key[0] === kind);
+      if (weakest < 0 || this.kept[weakest].score >= score) return;
+      this.kept.splice(weakest, 1);
+      this.perKindCount.set(kind, ofKind - 1);
+    } else if (this.kept.length >= this.limit) {
+      if (this.kept[this.kept.length - 1].score >= score) return;
+      const dropped = this.kept.pop()!;
+      const k = dropped.doc.key[0];
+      this.perKindCount.set(k, this.perKindCount.get(k)! - 1);
+    }
+    let i = this.kept.length;
+    while (i > 0 && this.kept[i - 1].score < score) i--;
+    this.kept.splice(i, 0, { doc, score });
+    this.perKindCount.set(kind, (this.perKindCount.get(kind) ?? 0) + 1);
+  }
+
+  sorted(): Match[] {
+    return this.kept;
+  }
+}
+
+function findLast<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}

@@ -1,0 +1,226 @@
+import { withinOneEdit } from './fuzzy';
+import { tokenize, type QueryWord } from './text';
+
+/** What the index keeps of a document besides its terms: enough to filter and to re-check. */
+export interface DocInfo {
+  /** `<kind letter>:<id>`, e.g. `p:gmw:b3`, `g:productive-forces`, `h:h-…`, `c:t-…`. */
+  key: string;
+  /** Changes whenever the document's text does (an `updatedAt`), so a stale entry is seen. */
+  version: string;
+  article?: string;
+  color?: string;
+  tags?: string[];
+}
+
+/** A document to index: its fields with their weights (a term name counts more than a body). */
+export interface IndexDoc extends DocInfo {
+  fields: { text: string; boost: number }[];
+}
+
+// BM25's usual constants: how fast repeated words saturate, how much length matters.
+const K1 = 1.2;
+const B = 0.75;
+
+/** How good a match is: the word itself, the start of a longer one, or one typo away. */
+export const QUALITY = { exact: 1, typo: 0.45, typoPrefix: 0.35 } as const;
+const prefixQuality = (typed: number, whole: number) => 0.5 + (0.5 * typed) / whole;
+
+/**
+ * An immutable inverted index over a set of documents, in flat typed arrays: postings of term
+ * `t` are `postDoc/postWeight[offsets[t] .. offsets[t + 1]]`, each weight already BM25's term
+ * frequency part. It loads from a file without rebuilding anything, which is what makes the
+ * cached index quick to open. `surfaces` are the folded words as written, sorted, each
+ * pointing at its term: prefix and typo matching run over them.
+ */
+export class Segment {
+  constructor(
+    readonly docs: DocInfo[],
+    readonly terms: string[],
+    readonly offsets: Uint32Array,
+    readonly postDoc: Uint32Array,
+    readonly postWeight: Float32Array,
+    readonly surfaces: string[],
+    readonly surfaceTerm: Uint32Array,
+    /** Average weighted document length, kept so later segments weigh terms alike. */
+    readonly averageLength: number,
+  ) {}
+
+  static build(input: readonly IndexDoc[], averageLength?: number): Segment {
+    const postings = new Map<string, number[]>(); // term → [doc, weight, doc, weight, …]
+    const surfaceOf = new Map<string, string>();
+    const docTerms: Map<string, number>[] = [];
+    const lengths: number[] = [];
+    for (const doc of input) {
+      const tf = new Map<string, number>();
+      let length = 0;
+      for (const field of doc.fields) {
+        for (const token of tokenize(field.text)) {
+          tf.set(token.term, (tf.get(token.term) ?? 0) + field.boost);
+          if (!surfaceOf.has(token.surface)) surfaceOf.set(token.surface, token.term);
+          length += field.boost;
+        }
+      }
+      docTerms.push(tf);
+      lengths.push(length);
+    }
+    const average =
+      averageLength ?? Math.max(1, lengths.reduce((a, b) => a + b, 0) / (lengths.length || 1));
+    docTerms.forEach((tf, doc) => {
+      const norm = K1 * (1 - B + (B * lengths[doc]) / average);
+      for (const [term, f] of tf) {
+        let list = postings.get(term);
+        if (!list) postings.set(term, (list = []));
+        list.push(doc, (f * (K1 + 1)) / (f + norm));
+      }
+    });
+    const terms = [...postings.keys()].sort(compare);
+    const offsets = new Uint32Array(terms.length + 1);
+    let total = 0;
+    terms.forEach((term, t) => {
+      offsets[t] = total;
+      total += postings.get(term)!.length / 2;
+    });
+    offsets[terms.length] = total;
+    const postDoc = new Uint32Array(total);
+    const postWeight = new Float32Array(total);
+    terms.forEach((term, t) => {
+      const list = postings.get(term)!;
+      for (let i = 0, p = offsets[t]; i < list.length; i += 2, p++) {
+        postDoc[p] = list[i];
+        postWeight[p] = list[i + 1];
+      }
+    });
+    const termIndex = new Map(terms.map((term, t) => [term, t]));
+    const surfaces = [...surfaceOf.keys()].sort(compare);
+    const surfaceTerm = Uint32Array.from(surfaces, (s) => termIndex.get(surfaceOf.get(s)!)!);
+    const docs = input.map(({ fields: _fields, ...info }) => info);
+    return new Segment(docs, terms, offsets, postDoc, postWeight, surfaces, surfaceTerm, average);
+  }
+
+  /** The index of `term`, or -1. */
+  termIndex(term: string): number {
+    const i = lowerBound(this.terms, term);
+    return this.terms[i] === term ? i : -1;
+  }
+
+  documentFrequency(term: string): number {
+    const t = this.termIndex(term);
+    return t < 0 ? 0 : this.offsets[t + 1] - this.offsets[t];
+  }
+
+  /** Adds to `into` every term `word` matches here, with the best quality of the match. */
+  expand(word: QueryWord, into: Map<string, number>): void {
+    const add = (t: number, quality: number) => {
+      const term = this.terms[t];
+      if ((into.get(term) ?? 0) < quality) into.set(term, quality);
+    };
+    const exact = this.termIndex(word.term);
+    if (exact >= 0) add(exact, QUALITY.exact);
+    const { surface } = word;
+    if (word.prefix) {
+      for (let i = lowerBound(this.surfaces, surface); i < this.surfaces.length; i++) {
+        const s = this.surfaces[i];
+        if (!s.startsWith(surface)) break;
+        add(this.surfaceTerm[i], prefixQuality(surface.length, s.length));
+      }
+    }
+    if (word.fuzzy) {
+      const min = surface.length - 1;
+      const max = word.prefix ? Infinity : surface.length + 1;
+      const quality = word.prefix ? QUALITY.typoPrefix : QUALITY.typo;
+      for (let i = 0; i < this.surfaces.length; i++) {
+        const s = this.surfaces[i];
+        if (s.length >= min && s.length <= max && withinOneEdit(surface, s, word.prefix)) {
+          add(this.surfaceTerm[i], quality);
+        }
+      }
+    }
+  }
+
+  /** One segment holding this one's documents except `dead`, then `other`'s. No text is
+   * tokenized again: postings are copied and renumbered. */
+  merge(dead: ReadonlySet<number>, other: Segment): Segment {
+    const renumber = new Int32Array(this.docs.length).fill(-1);
+    const docs: DocInfo[] = [];
+    this.docs.forEach((doc, i) => {
+      if (!dead.has(i)) renumber[i] = docs.push(doc) - 1;
+    });
+    const shift = docs.length;
+    docs.push(...other.docs);
+
+    const terms = unionSorted(this.terms, other.terms);
+    const offsets = new Uint32Array(terms.length + 1);
+    const postDoc = new Uint32Array(this.postDoc.length + other.postDoc.length);
+    const postWeight = new Float32Array(postDoc.length);
+    let p = 0;
+    let a = 0;
+    let b = 0;
+    terms.forEach((term, t) => {
+      offsets[t] = p;
+      if (this.terms[a] === term) {
+        for (let i = this.offsets[a]; i < this.offsets[a + 1]; i++) {
+          const doc = renumber[this.postDoc[i]];
+          if (doc < 0) continue;
+          postDoc[p] = doc;
+          postWeight[p++] = this.postWeight[i];
+        }
+        a++;
+      }
+      if (other.terms[b] === term) {
+        for (let i = other.offsets[b]; i < other.offsets[b + 1]; i++) {
+          postDoc[p] = other.postDoc[i] + shift;
+          postWeight[p++] = other.postWeight[i];
+        }
+        b++;
+      }
+    });
+    offsets[terms.length] = p;
+
+    const termIndex = new Map(terms.map((term, t) => [term, t]));
+    const surfaceOf = new Map<string, string>();
+    this.surfaces.forEach((s, i) => surfaceOf.set(s, this.terms[this.surfaceTerm[i]]));
+    other.surfaces.forEach((s, i) => surfaceOf.set(s, other.terms[other.surfaceTerm[i]]));
+    const surfaces = unionSorted(this.surfaces, other.surfaces);
+    const surfaceTerm = Uint32Array.from(surfaces, (s) => termIndex.get(surfaceOf.get(s)!)!);
+    return new Segment(
+      docs,
+      terms,
+      offsets,
+      postDoc.slice(0, p),
+      postWeight.slice(0, p),
+      surfaces,
+      surfaceTerm,
+      this.averageLength,
+    );
+  }
+}
+
+/** Code-unit order, the same everywhere (localeCompare would differ between machines). */
+export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first index whose item is not below `key`. */
+export function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function unionSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+    else {
+      out.push(a[i++]);
+      j++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * How text becomes search terms. The same rules run on documents and on queries, so a query
+ * matches what the reader sees: case, diacritics (toneless pinyin finds tone-marked pinyin),
+ * plurals and common function words do not matter. Chinese has no spaces: it is indexed as
+ * single characters and character pairs (bigrams).
+ */
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+/** A run of Chinese characters, or a word of other letters and digits (decimals kept whole). */
+const TOKEN = new RegExp(
+  `[${CJK}]+|\\p{N}+(?:[.,]\\p{N}+)*(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])*|(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+`,
+  'gu',
+);
+const CJK_RUN = new RegExp(`^[${CJK}]`, 'u');
+
+export const STOP_WORDS = new Set(
+  (
+    'a an and are as at be but by for from had has have he her his i if in into is it its ' +
+    'of on or our she so than that the their them then there these they this those to was ' +
+    'we were what when which while who will with would you your'
+  ).split(' '),
+);
+
+/** Lower case without diacritics: "Shēngchǎnlì" → "shengchanli". */
+export function fold(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+}
+
+/** A light plural stemmer, enough for "forces" to find "force" and "industries" "industry". */
+export function stem(word: string): string {
+  if (word.length <= 3 || !/[a-z]$/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (/(?:sses|xes|zes|ches|shes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** One occurrence of a term in a text: the indexed term, the word as typed (folded, for prefix
+ * and typo matching), and where it is. */
+export interface Token {
+  term: string;
+  surface: string;
+  start: number;
+  end: number;
+}
+
+/** Every indexable term of `text` with its offsets. Chinese runs give characters and bigrams. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const word = match[0];
+    const at = match.index;
+    if (CJK_RUN.test(word)) {
+      for (let i = 0; i < word.length; i++) {
+        tokens.push({ term: word[i], surface: word[i], start: at + i, end: at + i + 1 });
+        if (i + 1 < word.length) {
+          const pair = word.slice(i, i + 2);
+          tokens.push({ term: pair, surface: pair, start: at + i, end: at + i + 2 });
+        }
+      }
+      continue;
+    }
+    const surface = fold(word);
+    if (STOP_WORDS.has(surface) || (surface.length < 2 && !/\d/.test(surface))) continue;
+    tokens.push({ term: stem(surface), surface, start: at, end: at + word.length });
+  }
+  return tokens;
+}
+
+/** One word of a query and how it may match. */
+export interface QueryWord {
+  term: string;
+  surface: string;
+  /** The word being typed: it also matches the start of longer words. */
+  prefix: boolean;
+  /** Long enough (5+ letters) that one typo is forgiven. */
+  fuzzy: boolean;
+}
+
+export const FUZZY_MIN_LENGTH = 5;
+
+/**
+ * The words of a query, each required. A Chinese run needs each of its bigrams (a single
+ * character stands for itself). The last word is a prefix unless the query ends in a space.
+ */
+export function parseQuery(query: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  const typing = !/\s$/.test(query);
+  const matches = [...query.matchAll(TOKEN)];
+  matches.forEach((match, i) => {
+    const word = match[0];
+    const last = typing && i === matches.length - 1;
+    if (CJK_RUN.test(word)) {
+      if (word.length === 1) words.push({ term: word, surface: word, prefix: false, fuzzy: false });
+      for (let k = 0; k + 1 < word.length; k++) {
+        const pair = word.slice(k, k + 2);
+        words.push({ term: pair, surface: pair, prefix: false, fuzzy: false });
+      }
+      return;
+    }
+    const surface = fold(word);
+    // A stop word is skipped, unless it is all there is so far: "the" may become "theory".
+    const alone = last && words.length === 0 && i === 0;
+    if (!alone && (STOP_WORDS.has(surface) || surface.length < 2) && !/\d/.test(surface)) return;
+    words.push({
+      term: stem(surface),
+      surface,
+      prefix: last,
+      fuzzy: surface.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(surface),
+    });
+  });
+  return words;
+}
