@@ -8,6 +8,7 @@ import { anchoringBenchmarks } from './anchoring';
 import { cardBenchmarks } from './cards';
 import { glossaryBenchmarks } from './glossary';
 import { highlightBenchmarks } from './highlights';
+import { searchBenchmarks } from './search';
 import { measure, printTable, summarise, type Figure } from './stats';
 
 /**
@@ -120,7 +121,7 @@ async function readerBenchmarks() {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** `npm run bench -- cards glossary` runs only those groups; no argument runs them all. */
+/** `npm run bench -- cards search` runs only those groups; no argument runs them all. */
 const only = process.argv.slice(2);
 const want = (group: string) => only.length === 0 || only.includes(group);
 let bytes = 0;
@@ -133,6 +134,7 @@ if (want('highlights')) figures.push(...(await highlightBenchmarks()));
 if (want('anchoring')) figures.push(...(await anchoringBenchmarks()));
 if (want('glossary')) figures.push(...(await glossaryBenchmarks()));
 if (want('cards')) figures.push(...(await cardBenchmarks()));
+if (want('search')) figures.push(...(await searchBenchmarks()));
 
 console.log(
   `\nXinzhi benchmarks (${new Date().toISOString()}, node ${process.version}, large store ${(bytes / 1e6).toFixed(1)} MB)\n`,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ParsedInput } from '../../shared/api';
 import type { CardRecord } from '../../shared/cards';
+import type { Highlight } from '../../shared/highlights';
 import type { GlossaryEntry } from '../../shared/glossary';
 import type { SearchResults } from '../../shared/search';
 import { readBytesIfExists, writeFileDurably } from '../store/durable-file';
@@ -31,6 +32,25 @@ const SAVE_DELAY_MS = 5_000;
 /** Results the palette shows per kind unless asked otherwise. */
 const PER_KIND = 6;
 
+/** Changes when the shipped texts (or the index rules) do: then the saved index is rebuilt. */
+export function indexFingerprint(corpus: Corpus, entries: GlossaryEntry[], facts: Fact[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([INDEX_FORMAT, corpus.ids().map(corpus.text), entries, facts]))
+    .digest('hex');
+}
+
+/** The saved index, or null when there is none, it is damaged, or it was built for other texts. */
+export async function loadIndex(file: string, fingerprint: string): Promise<SearchIndex | null> {
+  try {
+    const bytes = await readBytesIfExists(file);
+    const segment = bytes && decodeSegment(bytes, fingerprint);
+    return segment ? new SearchIndex(segment) : null;
+  } catch (error) {
+    console.warn(`Search index unreadable, rebuilding: ${String(error)}`);
+    return null;
+  }
+}
+
 export interface SearchDeps {
   dataDir: string;
   corpus: Corpus;
@@ -49,9 +69,7 @@ export interface SearchDeps {
  */
 export function searchServices({ dataDir, corpus, entries, facts, store, cards }: SearchDeps) {
   const file = join(dataDir, INDEX_FILE);
-  const fingerprint = createHash('sha256')
-    .update(JSON.stringify([INDEX_FORMAT, corpus.ids().map(corpus.text), entries, facts]))
-    .digest('hex');
+  const fingerprint = indexFingerprint(corpus, entries, facts);
   const termById = new Map(entries.map((e) => [e.id, e]));
   const stale = { notes: true, cards: true };
   let saveTimer: NodeJS.Timeout | undefined;
@@ -68,13 +86,8 @@ export function searchServices({ dataDir, corpus, entries, facts, store, cards }
   });
 
   const ready: Promise<SearchIndex> = (async () => {
-    try {
-      const bytes = await readBytesIfExists(file);
-      const segment = bytes && decodeSegment(bytes, fingerprint);
-      if (segment) return new SearchIndex(segment);
-    } catch (error) {
-      console.warn(`Search index unreadable, rebuilding: ${String(error)}`);
-    }
+    const loaded = await loadIndex(file, fingerprint);
+    if (loaded) return loaded;
     const index = SearchIndex.build([...passageDocs(corpus), ...termDocs(entries)]);
     scheduleSave();
     return index;
@@ -98,13 +111,22 @@ export function searchServices({ dataDir, corpus, entries, facts, store, cards }
     if (changed) scheduleSave();
   }
 
+  // The records behind the indexed documents, by id, refreshed with them: hits are looked up.
+  let highlightById = new Map<string, Highlight>();
+  let cardById = new Map<string, CardRecord>();
+
   function* noteDocs(): Iterable<[DocInfo, () => IndexDoc]> {
+    highlightById = new Map();
     for (const r of store.data.highlights) {
-      if (isHighlight(r)) yield [{ key: `h:${r.id}`, version: r.updatedAt }, () => noteDoc(r)];
+      if (!isHighlight(r)) continue;
+      highlightById.set(r.id, r);
+      yield [{ key: `h:${r.id}`, version: r.updatedAt }, () => noteDoc(r)];
     }
   }
   function* cardDocs(): Iterable<[DocInfo, () => IndexDoc]> {
+    cardById = new Map();
     for (const r of cards.active()) {
+      cardById.set(r.id, r);
       const info = { key: `c:${r.id}`, version: r.updatedAt };
       yield [info, () => cardDoc(r, cards.editable(r), cards.articleOf(r))];
     }
@@ -144,23 +166,15 @@ export function searchServices({ dataDir, corpus, entries, facts, store, cards }
     return saving;
   }
 
-  /** Looks hits' records up by id, the cards' list built only if a card is among them. */
-  function hitSources(): HitSources {
-    let cardsById: Map<string, CardRecord> | undefined;
-    return {
-      corpus,
-      term: (id) => termById.get(id),
-      highlight: (id) => {
-        const r = store.data.highlights.find((h) => h.id === id);
-        return r && isHighlight(r) ? r : undefined;
-      },
-      card: (id) => {
-        cardsById ??= new Map(cards.active().map((r) => [r.id, r]));
-        const record = cardsById.get(id);
-        return record && { record, edit: cards.editable(record) };
-      },
-    };
-  }
+  const sources: HitSources = {
+    corpus,
+    term: (id) => termById.get(id),
+    highlight: (id) => highlightById.get(id),
+    card: (id) => {
+      const record = cardById.get(id);
+      return record && { record, edit: cards.editable(record) };
+    },
+  };
 
   async function search(input: ParsedInput<'search:query'>): Promise<SearchResults> {
     const index = await current();
@@ -181,7 +195,6 @@ export function searchServices({ dataDir, corpus, entries, facts, store, cards }
       limit: input.limit ?? PER_KIND * 4,
       perKind: input.perKind ?? input.limit ?? PER_KIND,
     });
-    const sources = hitSources();
     const hits = result.matches.flatMap(({ doc }) => hitFor(doc.key, result.terms, sources) ?? []);
     return { hits, complete: result.complete };
   }

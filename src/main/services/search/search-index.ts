@@ -135,9 +135,14 @@ export class SearchIndex {
   }
 }
 
+/** The terms a word matches. Typos are looked for only when the word (or, while it is being
+ * typed, a word it starts) is nowhere in the index: a word that exists was meant. */
 function expand(word: QueryWord, segments: Segment[]): Map<string, number> {
   const terms = new Map<string, number>();
   for (const segment of segments) segment.expand(word, terms);
+  if (terms.size === 0 && word.fuzzy) {
+    for (const segment of segments) segment.expandTypo(word, terms);
+  }
   return terms;
 }
 
@@ -157,28 +162,32 @@ function scoreSegment(
   const n = segment.docs.length;
   const total = new Float64Array(n);
   const count = new Uint8Array(n);
+  // Per word, a document counts once, with its best form: `best` holds that value while
+  // `seen[d] === w + 1` says it is this word's.
   const best = new Float64Array(n);
-  const touched: number[] = [];
-  for (const terms of expansions) {
-    touched.length = 0;
+  const seen = new Uint8Array(n);
+  const { offsets, postDoc, postWeight } = segment;
+  expansions.forEach((terms, w) => {
+    const mark = w + 1;
     for (const [term, quality] of terms) {
       const t = segment.termIndex(term);
       if (t < 0) continue;
       const factor = quality * idf.get(term)!;
-      const { postDoc, postWeight } = segment;
-      for (let p = segment.offsets[t], end = segment.offsets[t + 1]; p < end; p++) {
+      for (let p = offsets[t], end = offsets[t + 1]; p < end; p++) {
         const d = postDoc[p];
         const value = factor * postWeight[p];
-        if (best[d] === 0) touched.push(d);
-        if (value > best[d]) best[d] = value;
+        if (seen[d] !== mark) {
+          seen[d] = mark;
+          best[d] = value;
+          total[d] += value;
+          count[d]++;
+        } else if (value > best[d]) {
+          total[d] += value - best[d];
+          best[d] = value;
+        }
       }
     }
-    for (const d of touched) {
-      total[d] += best[d];
-      count[d]++;
-      best[d] = 0;
-    }
-  }
+  });
   const words = expansions.length;
   for (let d = 0; d < n; d++) {
     if (count[d] < need || dead?.has(d)) continue;
@@ -186,10 +195,11 @@ function scoreSegment(
   }
 }
 
-/** The best `limit` matches, at most `perKind` of each kind, without sorting them all. */
+/** The best `limit` matches, at most `perKind` of each kind, without sorting them all: each
+ * kind keeps its own short sorted list, so most candidates are turned away by one comparison. */
 class TopMatches {
-  private kept: Match[] = [];
-  private perKindCount = new Map<string, number>();
+  private byKind = new Map<string, Match[]>();
+  private count = 0;
 
   constructor(
     private readonly limit: number,
@@ -197,36 +207,29 @@ class TopMatches {
   ) {}
 
   get size(): number {
-    return this.kept.length;
+    return this.count;
   }
 
   offer(doc: DocInfo, score: number): void {
     const kind = doc.key[0];
-    const ofKind = this.perKindCount.get(kind) ?? 0;
-    if (ofKind >= this.perKind) {
-      // Replace the weakest of this kind if this one is better.
-      const weakest = findLast(this.kept, (m) => m.doc.key[0] === kind);
-      if (weakest < 0 || this.kept[weakest].score >= score) return;
-      this.kept.splice(weakest, 1);
-      this.perKindCount.set(kind, ofKind - 1);
-    } else if (this.kept.length >= this.limit) {
-      if (this.kept[this.kept.length - 1].score >= score) return;
-      const dropped = this.kept.pop()!;
-      const k = dropped.doc.key[0];
-      this.perKindCount.set(k, this.perKindCount.get(k)! - 1);
+    let kept = this.byKind.get(kind);
+    if (!kept) this.byKind.set(kind, (kept = []));
+    const cap = Math.min(this.perKind, this.limit);
+    if (kept.length >= cap) {
+      if (kept[kept.length - 1].score >= score) return;
+      kept.pop();
+      this.count--;
     }
-    let i = this.kept.length;
-    while (i > 0 && this.kept[i - 1].score < score) i--;
-    this.kept.splice(i, 0, { doc, score });
-    this.perKindCount.set(kind, (this.perKindCount.get(kind) ?? 0) + 1);
+    let i = kept.length;
+    while (i > 0 && kept[i - 1].score < score) i--;
+    kept.splice(i, 0, { doc, score });
+    this.count++;
   }
 
   sorted(): Match[] {
-    return this.kept;
+    return [...this.byKind.values()]
+      .flat()
+      .sort((a, b) => b.score - a.score)
+      .slice(0, this.limit);
   }
-}
-
-function findLast<T>(items: T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
-  return -1;
 }

@@ -23,6 +23,7 @@ const B = 0.75;
 
 /** How good a match is: the word itself, the start of a longer one, or one typo away. */
 export const QUALITY = { exact: 1, typo: 0.45, typoPrefix: 0.35 } as const;
+const MIN_PREFIX = 2;
 const prefixQuality = (typed: number, whole: number) => 0.5 + (0.5 * typed) / whole;
 
 /**
@@ -108,33 +109,38 @@ export class Segment {
     return t < 0 ? 0 : this.offsets[t + 1] - this.offsets[t];
   }
 
-  /** Adds to `into` every term `word` matches here, with the best quality of the match. */
+  /** Adds to `into` every term `word` matches here, exactly or (when typing) as a prefix,
+   * with the best quality of the match. */
   expand(word: QueryWord, into: Map<string, number>): void {
-    const add = (t: number, quality: number) => {
-      const term = this.terms[t];
-      if ((into.get(term) ?? 0) < quality) into.set(term, quality);
-    };
     const exact = this.termIndex(word.term);
-    if (exact >= 0) add(exact, QUALITY.exact);
+    if (exact >= 0) this.add(into, exact, QUALITY.exact);
     const { surface } = word;
-    if (word.prefix) {
-      for (let i = lowerBound(this.surfaces, surface); i < this.surfaces.length; i++) {
-        const s = this.surfaces[i];
-        if (!s.startsWith(surface)) break;
-        add(this.surfaceTerm[i], prefixQuality(surface.length, s.length));
+    // One letter is too little to complete: it would match a good part of the vocabulary.
+    if (!word.prefix || surface.length < MIN_PREFIX) return;
+    for (let i = lowerBound(this.surfaces, surface); i < this.surfaces.length; i++) {
+      const s = this.surfaces[i];
+      if (!s.startsWith(surface)) break;
+      this.add(into, this.surfaceTerm[i], prefixQuality(surface.length, s.length));
+    }
+  }
+
+  /** Adds to `into` every term one typo away from `word` (from the start of it, when typing). */
+  expandTypo(word: QueryWord, into: Map<string, number>): void {
+    const { surface, prefix } = word;
+    const min = surface.length - 1;
+    const max = prefix ? Infinity : surface.length + 1;
+    const quality = prefix ? QUALITY.typoPrefix : QUALITY.typo;
+    for (let i = 0; i < this.surfaces.length; i++) {
+      const s = this.surfaces[i];
+      if (s.length >= min && s.length <= max && withinOneEdit(surface, s, prefix)) {
+        this.add(into, this.surfaceTerm[i], quality);
       }
     }
-    if (word.fuzzy) {
-      const min = surface.length - 1;
-      const max = word.prefix ? Infinity : surface.length + 1;
-      const quality = word.prefix ? QUALITY.typoPrefix : QUALITY.typo;
-      for (let i = 0; i < this.surfaces.length; i++) {
-        const s = this.surfaces[i];
-        if (s.length >= min && s.length <= max && withinOneEdit(surface, s, word.prefix)) {
-          add(this.surfaceTerm[i], quality);
-        }
-      }
-    }
+  }
+
+  private add(into: Map<string, number>, t: number, quality: number) {
+    const term = this.terms[t];
+    if ((into.get(term) ?? 0) < quality) into.set(term, quality);
   }
 
   /** One segment holding this one's documents except `dead`, then `other`'s. No text is

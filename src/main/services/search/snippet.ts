@@ -1,5 +1,5 @@
 import type { Snippet } from '../../../shared/search';
-import { tokenize } from './text';
+import { tokens, type Token } from './text';
 
 /** Characters of text before the first match, so it is read in context. */
 const LEAD = 40;
@@ -9,15 +9,21 @@ const LEAD = 40;
  * term is in `terms` marked, cut at word boundaries with an ellipsis where text was left out.
  */
 export function snippet(text: string, terms: Set<string>, width = 180): Snippet {
-  const marks = tokenize(text).filter((t) => terms.has(t.term));
   let from = 0;
   let to = text.length;
-  if (text.length > width) {
-    const first = marks[0]?.start ?? 0;
-    from = first - LEAD <= 0 ? 0 : wordStart(text, first - LEAD);
-    to = Math.min(text.length, from + width);
-    if (to < text.length) to = wordEnd(text, to);
+  const marks: Token[] = [];
+  // Tokenize only as far as the window: notes and definitions can be long.
+  for (const token of tokens(text)) {
+    if (token.start >= to) break;
+    if (!terms.has(token.term)) continue;
+    if (marks.length === 0 && text.length > width) {
+      from = token.start - LEAD <= 0 ? 0 : wordStart(text, token.start - LEAD);
+      to = Math.min(text.length, from + width);
+      if (to < text.length) to = wordEnd(text, to);
+    }
+    marks.push(token);
   }
+  if (marks.length === 0 && text.length > width) to = wordEnd(text, width);
   const parts: Snippet = [];
   const push = (part: string, mark = false) => {
     if (part) parts.push(mark ? { text: part, mark } : { text: part });

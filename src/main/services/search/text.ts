@@ -23,10 +23,9 @@ export const STOP_WORDS = new Set(
 
 /** Lower case without diacritics: "Shēngchǎnlì" → "shengchanli". */
 export function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '');
+  const lower = word.toLowerCase();
+  // Most words are plain ASCII: skip the (slow) Unicode decomposition for them.
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
 /** A light plural stemmer, enough for "forces" to find "force" and "industries" "industry". */
@@ -50,25 +49,28 @@ export interface Token {
 
 /** Every indexable term of `text` with its offsets. Chinese runs give characters and bigrams. */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+  return [...tokens(text)];
+}
+
+/** The same, one at a time, for callers that stop early. */
+export function* tokens(text: string): Generator<Token> {
   for (const match of text.matchAll(TOKEN)) {
     const word = match[0];
     const at = match.index;
     if (CJK_RUN.test(word)) {
       for (let i = 0; i < word.length; i++) {
-        tokens.push({ term: word[i], surface: word[i], start: at + i, end: at + i + 1 });
+        yield { term: word[i], surface: word[i], start: at + i, end: at + i + 1 };
         if (i + 1 < word.length) {
           const pair = word.slice(i, i + 2);
-          tokens.push({ term: pair, surface: pair, start: at + i, end: at + i + 2 });
+          yield { term: pair, surface: pair, start: at + i, end: at + i + 2 };
         }
       }
       continue;
     }
     const surface = fold(word);
     if (STOP_WORDS.has(surface) || (surface.length < 2 && !/\d/.test(surface))) continue;
-    tokens.push({ term: stem(surface), surface, start: at, end: at + word.length });
+    yield { term: stem(surface), surface, start: at, end: at + word.length };
   }
-  return tokens;
 }
 
 /** One word of a query and how it may match. */
