@@ -25,7 +25,7 @@ export const STOP_WORDS = new Set(
 export function fold(word: string): string {
   const lower = word.toLowerCase();
   // Most words are plain ASCII: skip the (slow) Unicode decomposition for them.
-  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '');
+  return !/[^\x20-\x7e]/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
 /** A light plural stemmer, enough for "forces" to find "force" and "industries" "industry". */
