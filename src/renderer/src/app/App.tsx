@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { Sidebar, type ViewName } from '../components/Sidebar';
 import { Notices, useNotices } from '../components/Notices';
@@ -13,7 +13,12 @@ import { ReaderView, type ReaderTarget } from '../features/reader/ReaderView';
 import { ReviewView } from '../features/review/ReviewView';
 import { StatsView } from '../features/stats/StatsView';
 import { TrashView } from '../features/trash/TrashView';
-import { onOpenCardEditor, type CardEditorRequest } from '../lib/cardEvents';
+import { CommandPalette } from '../features/search/CommandPalette';
+import { appCommands } from '../features/search/commands';
+import { SearchView } from '../features/search/SearchView';
+import type { SearchHit } from '../../../shared/search';
+import { api, call, errorMessage } from '../lib/api';
+import { onOpenCardEditor, openCardEditor, type CardEditorRequest } from '../lib/cardEvents';
 import { hasMod, isTyping, modalOpen } from '../lib/keys';
 import { runHistory } from '../lib/undo';
 import { useTheme } from '../lib/useTheme';
@@ -26,6 +31,8 @@ interface Navigation {
   target?: ReaderTarget;
   /** The glossary entry to show. */
   termId?: string;
+  /** What the Search view opens with. */
+  query?: string;
 }
 
 const VIEW_KEYS: Record<string, ViewName> = {
@@ -48,6 +55,7 @@ export function App() {
   );
   const [navigation, setNavigation] = useState<Navigation | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
   const [cardEditor, setCardEditor] = useState<CardEditorRequest | null>(null);
   useEffect(() => onOpenCardEditor(setCardEditor), []);
   useTheme(data?.settings.theme ?? 'system');
@@ -55,7 +63,7 @@ export function App() {
   // Until the user navigates, reopen what was open at quit: the last article, or the Library.
   const remembered = data?.settings.lastArticleId ?? null;
   const lastArticleId = data?.articles.some((a) => a.id === remembered) ? remembered : null;
-  const { view, articleId, target, termId } = navigation ?? {
+  const { view, articleId, target, termId, query } = navigation ?? {
     view: lastArticleId ? 'reader' : 'library',
     articleId: lastArticleId,
   };
@@ -96,6 +104,60 @@ export function App() {
     [articleId, updateSettings],
   );
 
+  const openSearch = useCallback(
+    (text: string) => setNavigation({ view: 'search', articleId, query: text, target: undefined }),
+    [articleId],
+  );
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      const t = hit.target;
+      if (t.kind === 'passage') openPassage(t.articleId, t.start, t.end);
+      else if (t.kind === 'term') openTerm(t.termId);
+      else if (t.kind === 'note') openHighlight(t.articleId, t.highlightId);
+      else {
+        call(api.cardsList()).then(
+          (cards) => {
+            const card = cards.find((c) => c.id === t.cardId);
+            if (card) openCardEditor({ kind: 'edit', card });
+            else notices.push('That card no longer exists.');
+          },
+          (error: unknown) => notices.push(errorMessage(error)),
+        );
+      }
+    },
+    [openPassage, openTerm, openHighlight, notices],
+  );
+  const commands = useMemo(
+    () =>
+      appCommands({
+        go,
+        toggleTheme: () =>
+          updateSettings({
+            theme: document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark',
+          }),
+        showShortcuts: () => setShortcutsOpen(true),
+        newCard: () => openCardEditor({ kind: 'new' }),
+      }),
+    [go, updateSettings],
+  );
+
+  useEffect(() => {
+    // Ctrl/Cmd+K and Ctrl/Cmd+Shift+F work from inside text fields too.
+    const onSearchKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !hasMod(event) || event.altKey || modalOpen()) return;
+      const key = event.key.toLowerCase();
+      if (key === 'k' && !event.shiftKey) {
+        event.preventDefault();
+        setPaletteOpen(true);
+      } else if (key === 'f' && event.shiftKey) {
+        event.preventDefault();
+        openSearch('');
+      }
+    };
+    window.addEventListener('keydown', onSearchKey);
+    return () => window.removeEventListener('keydown', onSearchKey);
+  }, [openSearch]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event) || modalOpen()) return;
@@ -133,6 +195,7 @@ export function App() {
         onNavigate={go}
         readerTitle={data.articles.find((a) => a.id === currentId)?.title ?? null}
         onShowShortcuts={() => setShortcutsOpen(true)}
+        onOpenPalette={() => setPaletteOpen(true)}
       />
       <div className="app-main">
         {data.info.recovery && (
@@ -166,13 +229,22 @@ export function App() {
           <StatsView onNotice={notices.push} onReview={() => go('review')} />
         ) : view === 'compare' ? (
           <CompareView articles={data.articles} onOpenPassage={openPassage} />
+        ) : view === 'search' ? (
+          <SearchView
+            key={query}
+            articles={data.articles}
+            initialQuery={query ?? ''}
+            onOpenHit={openHit}
+          />
         ) : view === 'trash' ? (
           <TrashView articles={data.articles} onNotice={notices.push} />
         ) : view === 'library' || !currentId ? (
           <LibraryView articles={data.articles} progress={data.progress} onOpen={openArticle} />
         ) : (
           <ReaderView
-            key={currentId}
+            // Opened at a target (from search, say), the reader mounts anew, even on the same
+            // article: it selects and flashes what it was opened at.
+            key={`${currentId}:${target?.nonce ?? 0}`}
             articleId={currentId}
             articles={data.articles}
             settings={data.settings}
@@ -195,6 +267,13 @@ export function App() {
         />
       )}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <CommandPalette
+        open={paletteOpen}
+        commands={commands}
+        onClose={() => setPaletteOpen(false)}
+        onOpenHit={openHit}
+        onSearchView={openSearch}
+      />
       <Notices notices={notices.list} onDismiss={notices.dismiss} />
     </div>
   );

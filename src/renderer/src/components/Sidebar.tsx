@@ -1,7 +1,17 @@
+import { MOD, isMac } from '../lib/keys';
 import { Icon, type IconName } from './Icon';
 
 export type ViewName =
-  'library' | 'reader' | 'notes' | 'glossary' | 'review' | 'cards' | 'stats' | 'compare' | 'trash';
+  | 'library'
+  | 'reader'
+  | 'notes'
+  | 'glossary'
+  | 'review'
+  | 'cards'
+  | 'stats'
+  | 'compare'
+  | 'trash'
+  | 'search';
 
 const VIEWS: { name: ViewName; label: string; icon: IconName }[] = [
   { name: 'library', label: 'Library', icon: 'library' },
@@ -13,6 +23,7 @@ const VIEWS: { name: ViewName; label: string; icon: IconName }[] = [
   { name: 'stats', label: 'Statistics', icon: 'stats' },
   { name: 'compare', label: 'Compare', icon: 'compare' },
   { name: 'trash', label: 'Trash', icon: 'trash' },
+  { name: 'search', label: 'Search', icon: 'search' },
 ];
 
 interface Props {
@@ -20,15 +31,26 @@ interface Props {
   readerTitle: string | null;
   onNavigate(view: ViewName): void;
   onShowShortcuts(): void;
+  onOpenPalette(): void;
 }
 
-export function Sidebar({ view, readerTitle, onNavigate, onShowShortcuts }: Props) {
+export function Sidebar({ view, readerTitle, onNavigate, onShowShortcuts, onOpenPalette }: Props) {
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand" aria-hidden="true">
         <span className="brand-mark">新质</span>
         <span className="brand-name">Xinzhi</span>
       </div>
+      <button
+        type="button"
+        className="palette-launch"
+        aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
+        onClick={onOpenPalette}
+      >
+        <Icon name="search" size={16} />
+        <span>Search…</span>
+        <kbd>{MOD} K</kbd>
+      </button>
       <ul className="nav-list">
         {VIEWS.map((v) => (
           <li key={v.name}>

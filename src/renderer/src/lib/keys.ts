@@ -35,6 +35,8 @@ export const SHORTCUTS: ShortcutGroup[] = [
     title: 'Anywhere',
     shortcuts: [
       { keys: ['?'], action: 'Show keyboard shortcuts' },
+      { keys: [`${MOD} K`], action: 'Search everything, or run a command' },
+      { keys: [`${MOD} Shift F`], action: 'Search view with filters' },
       { keys: [`${MOD} 1`], action: 'Go to the Library' },
       { keys: [`${MOD} 2`], action: 'Go to the Reader' },
       { keys: [`${MOD} 3`], action: 'Go to Notes' },
@@ -63,6 +65,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
   {
     title: 'Reader',
     shortcuts: [
+      { keys: [`${MOD} F`], action: 'Find in the article (Enter next, Shift Enter previous)' },
       { keys: ['j', '↓'], action: 'Scroll down' },
       { keys: ['k', '↑'], action: 'Scroll up' },
       { keys: ['Space', 'Page Down'], action: 'Next screen' },

@@ -5,6 +5,7 @@
  */
 
 import { BLOCK_SEPARATOR, type Article } from '../../../shared/article';
+import { smooth } from './text';
 
 const texts = new WeakMap<Article, { text: string; starts: Map<string, number> }>();
 /** An article's canonical text and where each block starts in it (one object per article, so
@@ -178,4 +179,19 @@ export function offsetAtPoint(
   const start = block && starts.get(block.dataset.blockId ?? '');
   if (!block || start === undefined || start === null) return null;
   return start + localOffset(block, caret.startContainer, caret.startOffset);
+}
+
+/** Scrolls a passage (a highlight's, a match's) a third of the way down the pane; returns the
+ * span, to flash, or null when it is not in the text. */
+export function reveal(
+  span: { start?: number; end?: number },
+  pane: HTMLElement,
+  starts: Map<string, number>,
+): { start: number; end: number } | null {
+  if (span.start === undefined || span.end === undefined) return null;
+  const [first] = offsetsToRanges(span.start, span.end, pane, starts);
+  if (!first) return null;
+  const top = first.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  pane.scrollTo({ top: pane.scrollTop + top - pane.clientHeight / 3, behavior: smooth() });
+  return { start: span.start, end: span.end };
 }

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../../shared/article';
 import { isPlaced, type Color } from '../../../../shared/highlights';
-import { smooth } from '../../lib/text';
 import type { Settings } from '../../../../shared/settings';
 import type { Report } from '../../components/Notices';
 import { isTyping, modalOpen } from '../../lib/keys';
-import { articleText, offsetAtPoint, offsetsToRanges } from '../../lib/textOffsets';
+import { articleText, offsetAtPoint, reveal } from '../../lib/textOffsets';
 import { AttentionBar } from './AttentionBar';
 import { openCardEditor } from '../../lib/cardEvents';
 import { highlightKey } from './highlightKeys';
@@ -39,24 +38,6 @@ interface Props {
 
 type Span = { start: number; end: number };
 const FLASH_MS = 1600;
-
-/** Scrolls a passage (a highlight's, say) a third of the way down the pane; returns the span
- * to flash (painted with the highlights, so it survives term marks rewrapping the text). */
-function reveal(
-  span: { start?: number; end?: number },
-  pane: HTMLElement,
-  starts: Map<string, number>,
-): Span | null {
-  if (span.start === undefined || span.end === undefined) return null;
-  const [first] = offsetsToRanges(span.start, span.end, pane, starts);
-  if (!first) return null;
-  const top = first.getBoundingClientRect().top - pane.getBoundingClientRect().top;
-  pane.scrollTo({
-    top: pane.scrollTop + top - pane.clientHeight / 3,
-    behavior: smooth(),
-  });
-  return { start: span.start, end: span.end };
-}
 
 /**
  * Everything the user adds to the text: highlights painted over it, the selection toolbar, the

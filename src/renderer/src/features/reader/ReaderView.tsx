@@ -12,6 +12,7 @@ import { smooth } from '../../lib/text';
 import { api, call, errorMessage } from '../../lib/api';
 import { hasMod, isTyping, modalOpen } from '../../lib/keys';
 import { AboutPanel } from './AboutPanel';
+import { FindBar } from './FindBar';
 import { Annotations, type ReaderTarget } from './Annotations';
 import { prefetchHighlights } from './useHighlights';
 import { ArticleBody } from './ArticleBody';
@@ -287,6 +288,7 @@ export function ReaderView(props: Props) {
           <Icon name="info" />
         </button>
       </div>
+      {article && <FindBar article={article} pane={pane} />}
       <div className="reading-progress" aria-hidden="true">
         <span style={{ width: `${percent}%` }} />
       </div>
