@@ -192,3 +192,36 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: join(DOCS, `stats-${theme}.png`) });
   });
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`command palette, find in article and the Search view, ${theme}`, async ({ app }) => {
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: theme });
+    await annotate(page);
+    await page.reload();
+    await page.getByRole('button', { name: /Essence, Structural Framework/ }).click();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('productive forces');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(DOCS, `find-${theme}.png`) });
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('total factr');
+    await expect(page.getByRole('group', { name: 'Highlights and notes' })).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(DOCS, `palette-${theme}.png`) });
+    await page.keyboard.press('Escape');
+
+    await nav(page, 'Search').click();
+    await page.getByRole('searchbox', { name: 'Search everything' }).fill('digital economy');
+    await page.getByRole('combobox', { name: 'Article' }).selectOption('cgtn');
+    await expect(
+      page.getByRole('list', { name: 'Results' }).getByRole('button').first(),
+    ).toBeVisible();
+    await page.mouse.click(5, 850);
+    await page.screenshot({ path: join(DOCS, `search-${theme}.png`) });
+  });
+}

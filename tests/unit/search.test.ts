@@ -6,6 +6,7 @@ import golden from './search-golden.json';
 import { dispatch } from '../../src/main/ipc';
 import { createServices, type Services } from '../../src/main/services';
 import { INDEX_FILE } from '../../src/main/services/search';
+import { plainMarkdown } from '../../src/main/services/search/documents';
 import { withinOneEdit } from '../../src/main/services/search/fuzzy';
 import { snippet } from '../../src/main/services/search/snippet';
 import { parseQuery, stem, tokenize } from '../../src/main/services/search/text';
@@ -82,6 +83,12 @@ describe('matching rules', () => {
     expect(withinOneEdit('inovatoin', 'innovation', false)).toBe(false);
     expect(withinOneEdit('prodcut', 'production', true)).toBe(true);
     expect(withinOneEdit('prodcut', 'production', false)).toBe(false);
+  });
+
+  it('shows Markdown as it reads, without its marks', () => {
+    expect(plainMarkdown('# A **bold** claim, see [CSST](https://x.cn) and snake_case')).toBe(
+      'A bold claim, see CSST and snake_case',
+    );
   });
 
   it('marks matched words in a snippet cut at word boundaries', () => {

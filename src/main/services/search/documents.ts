@@ -1,7 +1,7 @@
 import { DECK_LABEL, clozePlain, type CardRecord, type CardView } from '../../../shared/cards';
 import type { GlossaryEntry } from '../../../shared/glossary';
 import type { Highlight } from '../../../shared/highlights';
-import type { SearchHit, SearchKind, Snippet } from '../../../shared/search';
+import type { SearchHit, SearchKind } from '../../../shared/search';
 import type { Corpus } from '../corpus';
 import type { IndexDoc } from './segment';
 import { snippet } from './snippet';
@@ -63,15 +63,26 @@ export function noteDoc(h: Highlight): IndexDoc {
     tags: h.tags,
     fields: [
       { text: h.quote.exact, boost: BOOST.body },
-      { text: h.note, boost: BOOST.note },
+      { text: plainMarkdown(h.note), boost: BOOST.note },
       { text: h.tags.join(' · '), boost: BOOST.tags },
     ],
   };
 }
 
-/** A card's searchable text: both sides, or the cloze with its blanks filled in. */
+/** Markdown as it reads: without emphasis marks, heading and quote markers, link targets. */
+export function plainMarkdown(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/(?<!\w)(\*\*|__|\*|_|`|~~)(?=\S)([^\n]*?\S)\1(?!\w)/g, '$2')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+}
+
+/** A card's text as it reads: both sides, or the cloze with its blanks filled in. */
 export function cardText(edit: CardView['edit']): { front: string; back: string } {
-  return 'cloze' in edit ? { front: clozePlain(edit.cloze), back: edit.extra } : edit;
+  const sides = 'cloze' in edit ? { front: clozePlain(edit.cloze), back: edit.extra } : edit;
+  return { front: plainMarkdown(sides.front), back: plainMarkdown(sides.back) };
 }
 
 export function cardDoc(r: CardRecord, edit: CardView['edit'], article?: string): IndexDoc {
@@ -94,8 +105,6 @@ export interface HitSources {
   highlight(id: string): Highlight | undefined;
   card(id: string): { record: CardRecord; edit: CardView['edit'] } | undefined;
 }
-
-const plain = (text: string): Snippet => [{ text }];
 
 /** The result for the document `key`, snippets marked with `terms`; null if it is gone. */
 export function hitFor(key: string, terms: Set<string>, from: HitSources): SearchHit | null {
@@ -139,7 +148,7 @@ export function hitFor(key: string, terms: Set<string>, from: HitSources): Searc
       kind,
       context: articleTitle(h.articleId),
       title: mark(h.quote.exact),
-      snippet: h.note ? mark(h.note) : h.tags.length ? plain(h.tags.join(' · ')) : [],
+      snippet: h.note ? mark(plainMarkdown(h.note)) : [],
       target: { kind, articleId: h.articleId, highlightId: h.id },
       color: h.color,
       tags: h.tags,

@@ -18,7 +18,7 @@ export function HitLine({ hit }: { hit: SearchHit }) {
         <Icon name={KIND_ICON[hit.kind]} />
       </span>
       <span className="hit-body">
-        <span className={hit.kind === 'term' ? 'hit-title hit-term' : 'hit-title'}>
+        <span className={hit.kind === 'term' ? 'hit-title hit-name' : 'hit-title'}>
           <SnippetText parts={hit.title} />
         </span>
         {hit.snippet.length > 0 && (
