@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { articleIdSchema } from './article';
 import { colorSchema, type Color } from './highlights';
 
-/** What search finds, in the order the palette lists its groups when scores tie. */
+/** What search finds. */
 export const SEARCH_KINDS = ['term', 'passage', 'note', 'card'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
