@@ -33,7 +33,7 @@ const TYPED = [
   'total factor productivity',
   'strategic emerging industries',
 ];
-const keystrokes = TYPED.flatMap((q) => Array.from(q, (_, i) => q.slice(0, i + 1)));
+export const keystrokes = TYPED.flatMap((q) => Array.from(q, (_, i) => q.slice(0, i + 1)));
 
 /** A deterministic pseudo-random sequence (the figures must not depend on the run). */
 function random(seed: number) {
@@ -56,7 +56,7 @@ async function corpusWords(): Promise<string[]> {
 }
 
 /** Each highlight gets a note of 15–45 words drawn from the corpus, as a student writes. */
-async function notes(): Promise<string> {
+export async function storeWithNotes(): Promise<string> {
   const words = await corpusWords();
   const rnd = random(7);
   const highlights = (await makeHighlights(NOTES)).map((h) => {
@@ -107,12 +107,13 @@ export async function searchBenchmarks(): Promise<Figure[]> {
   const figures: Figure[] = [];
 
   // The app's search (main-process handler: index, ranking and snippets) with 10,000 notes.
-  const dir = await notes();
+  const dir = await storeWithNotes();
   let services = await createServices({ dataDir: dir, resourcesDir: RESOURCES });
-  let t0 = performance.now();
-  await services.searchIndex();
-  const firstBuild = performance.now() - t0;
   const query = (q: string) => services['search:query']({ query: q });
+  // With no saved index: from the first search asked to its results, the index built.
+  let t0 = performance.now();
+  await query('productive');
+  const firstBuild = performance.now() - t0;
   figures.push(
     summarise(
       `search per keystroke, corpus + ${NOTES.toLocaleString('en')} notes`,
@@ -142,7 +143,7 @@ export async function searchBenchmarks(): Promise<Figure[]> {
   const firstQuery = performance.now() - t0;
   await services.dispose();
   figures.push(summarise('start → first search, saved index', [firstQuery]));
-  figures.push(summarise(`first start: index built (${NOTES} notes)`, [firstBuild]));
+  figures.push(summarise(`first search with no saved index (${NOTES} notes)`, [firstBuild]));
   await rm(dir, { recursive: true, force: true });
 
   // The engine over a synthetic 6 MB corpus, with snippets for the hits shown.

@@ -30,7 +30,7 @@ const INDEX_FORMAT = 1;
 /** The index is saved this long after the last change (and at quit). */
 const SAVE_DELAY_MS = 5_000;
 /** Results the palette shows per kind unless asked otherwise. */
-const PER_KIND = 6;
+const PER_KIND = 5;
 
 /** Changes when the shipped texts (or the index rules) do: then the saved index is rebuilt. */
 export function indexFingerprint(corpus: Corpus, entries: GlossaryEntry[], facts: Fact[]): string {

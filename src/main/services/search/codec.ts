@@ -1,34 +1,74 @@
 import { Segment, type DocInfo } from './segment';
 
 /**
- * A segment as bytes: a JSON header (format, fingerprint, documents), the two word lists as
- * newline-joined text, then the typed arrays as they are in memory. Loading is one JSON.parse,
- * two splits and views onto the buffer: nothing is rebuilt.
+ * A segment as bytes: a JSON header (format, fingerprint, counts, the few distinct facet
+ * values), newline-joined text (terms, surfaces, document keys and versions), then the typed
+ * arrays as they are in memory. Loading is a small JSON.parse, four splits and views onto the
+ * buffer: nothing is rebuilt, and little is allocated.
  */
-const MAGIC = 'XZS1';
+const MAGIC = 'XZS2';
 
-type DocRow = [key: string, version: string, article?: string, color?: string, tags?: string[]];
+interface Header {
+  fingerprint: string;
+  averageLength: number;
+  counts: { offsets: number; postings: number; surfaces: number; docs: number };
+  articles: string[];
+  colors: string[];
+  /** Tags by document number, for the documents that have any. */
+  tags: Record<number, string[]>;
+}
 
 export function encodeSegment(segment: Segment, fingerprint: string): Buffer {
-  const header = Buffer.from(
-    JSON.stringify({
-      fingerprint,
-      averageLength: segment.averageLength,
-      counts: [segment.offsets.length, segment.postDoc.length, segment.surfaceTerm.length],
-      docs: segment.docs.map(toRow),
-    }),
+  const articles = distinct(segment.docs.map((d) => d.article));
+  const colors = distinct(segment.docs.map((d) => d.color));
+  // Per document, its article (low 16 bits) and colour (high 16 bits), each 1-based, 0 = none.
+  const facets = Uint32Array.from(
+    segment.docs,
+    (d) =>
+      (d.article ? articles.indexOf(d.article) + 1 : 0) |
+      ((d.color ? colors.indexOf(d.color) + 1 : 0) << 16),
   );
-  const terms = Buffer.from(segment.terms.join('\n'));
-  const surfaces = Buffer.from(segment.surfaces.join('\n'));
+  const tags: Header['tags'] = {};
+  segment.docs.forEach((d, i) => {
+    if (d.tags?.length) tags[i] = d.tags;
+  });
+  const header: Header = {
+    fingerprint,
+    averageLength: segment.averageLength,
+    counts: {
+      offsets: segment.offsets.length,
+      postings: segment.postDoc.length,
+      surfaces: segment.surfaceTerm.length,
+      docs: segment.docs.length,
+    },
+    articles,
+    colors,
+    tags,
+  };
+  const texts = [
+    JSON.stringify(header),
+    segment.terms.join('\n'),
+    segment.surfaces.join('\n'),
+    segment.docs.map((d) => d.key).join('\n'),
+    segment.docs.map((d) => d.version).join('\n'),
+  ];
   const parts: Buffer[] = [Buffer.from(MAGIC)];
-  for (const text of [header, terms, surfaces]) {
+  for (const text of texts) {
+    const bytes = Buffer.from(text);
     const length = Buffer.alloc(4);
-    length.writeUInt32LE(text.length);
-    parts.push(length, text);
+    length.writeUInt32LE(bytes.length);
+    parts.push(length, bytes);
   }
   const used = parts.reduce((n, p) => n + p.length, 0);
   parts.push(Buffer.alloc((4 - (used % 4)) % 4));
-  for (const array of [segment.offsets, segment.postDoc, segment.postWeight, segment.surfaceTerm]) {
+  const arrays = [
+    segment.offsets,
+    segment.postDoc,
+    segment.postWeight,
+    segment.surfaceTerm,
+    facets,
+  ];
+  for (const array of arrays) {
     parts.push(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
   }
   return Buffer.concat(parts);
@@ -42,36 +82,45 @@ export function decodeSegment(bytes: Buffer, fingerprint: string): Segment | nul
   const data = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
   let at = 4;
   const text = () => {
+    if (at + 4 > data.length) throw new Error('search index truncated');
     const length = data.readUInt32LE(at);
     const value = data.toString('utf8', at + 4, at + 4 + length);
     at += 4 + length;
     return value;
   };
-  const header = JSON.parse(text()) as {
-    fingerprint: string;
-    averageLength: number;
-    counts: [number, number, number];
-    docs: DocRow[];
-  };
+  const header = JSON.parse(text()) as Header;
   if (header.fingerprint !== fingerprint) return null;
-  const terms = splitLines(text());
-  const surfaces = splitLines(text());
+  const [terms, surfaces, keys, versions] = [text(), text(), text(), text()].map(splitLines);
   at += (4 - (at % 4)) % 4;
-  const [offsetCount, postCount, surfaceCount] = header.counts;
   const view = <T>(Type: new (b: ArrayBufferLike, o: number, n: number) => T, n: number): T => {
     if (at + n * 4 > data.length) throw new Error('search index truncated');
     const array = new Type(data.buffer, data.byteOffset + at, n);
     at += n * 4;
     return array;
   };
-  const offsets = view(Uint32Array, offsetCount);
-  const postDoc = view(Uint32Array, postCount);
-  const postWeight = view(Float32Array, postCount);
-  const surfaceTerm = view(Uint32Array, surfaceCount);
-  if (terms.length + 1 !== offsetCount || surfaces.length !== surfaceCount) {
+  const { counts } = header;
+  const offsets = view(Uint32Array, counts.offsets);
+  const postDoc = view(Uint32Array, counts.postings);
+  const postWeight = view(Float32Array, counts.postings);
+  const surfaceTerm = view(Uint32Array, counts.surfaces);
+  const facets = view(Uint32Array, counts.docs);
+  if (
+    terms.length + 1 !== counts.offsets ||
+    surfaces.length !== counts.surfaces ||
+    keys.length !== counts.docs ||
+    versions.length !== counts.docs
+  ) {
     throw new Error('search index damaged');
   }
-  const docs = header.docs.map(fromRow);
+  const docs = keys.map((key, i): DocInfo => {
+    const doc: DocInfo = { key, version: versions[i] };
+    const article = facets[i] & 0xffff;
+    const color = facets[i] >>> 16;
+    if (article) doc.article = header.articles[article - 1];
+    if (color) doc.color = header.colors[color - 1];
+    if (header.tags[i]) doc.tags = header.tags[i];
+    return doc;
+  });
   return new Segment(
     docs,
     terms,
@@ -86,16 +135,5 @@ export function decodeSegment(bytes: Buffer, fingerprint: string): Segment | nul
 
 const splitLines = (text: string) => (text === '' ? [] : text.split('\n'));
 
-function toRow(doc: DocInfo): DocRow {
-  const row: DocRow = [doc.key, doc.version, doc.article, doc.color, doc.tags];
-  while (row.length > 2 && row[row.length - 1] === undefined) row.pop();
-  return row;
-}
-
-function fromRow([key, version, article, color, tags]: DocRow): DocInfo {
-  const doc: DocInfo = { key, version };
-  if (article != null) doc.article = article;
-  if (color != null) doc.color = color;
-  if (tags != null) doc.tags = tags;
-  return doc;
-}
+const distinct = (values: (string | undefined)[]): string[] =>
+  [...new Set(values.filter((v): v is string => v !== undefined))].sort();

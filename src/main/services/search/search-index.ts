@@ -107,13 +107,20 @@ export class SearchIndex {
     if (words.length === 0) return { matches: [], terms: new Set(), complete: true };
     if (this.liveDocs.size > LIVE_LIMIT) this.compact();
     const segments = this.liveDocs.size > 0 ? [this.main, this.liveSegment()] : [this.main];
-    const expansions = words.map((word) => expand(word, segments));
+    // Each term's number in each segment, learnt while expanding, looked up only if not.
+    const found = segments.map(() => new Map<string, number>());
+    const numberIn = (s: number, term: string) => {
+      let t = found[s].get(term);
+      if (t === undefined) found[s].set(term, (t = segments[s].termIndex(term)));
+      return t;
+    };
+    const expansions = words.map((word) => expand(word, segments, found));
     const total = this.size;
     const idf = new Map<string, number>();
     for (const terms of expansions) {
       for (const term of terms.keys()) {
         if (idf.has(term)) continue;
-        const df = segments.reduce((n, s) => n + s.documentFrequency(term), 0);
+        const df = segments.reduce((n, seg, s) => n + seg.documentFrequency(numberIn(s, term)), 0);
         // Dead postings still count in df, so it can exceed the total: keep idf positive.
         idf.set(term, Math.log(1 + (Math.max(0, total - df) + 0.5) / (df + 0.5)));
       }
@@ -123,7 +130,8 @@ export class SearchIndex {
     for (const need of [words.length, 1]) {
       segments.forEach((segment, s) => {
         const dead = s === 0 ? this.dead : undefined;
-        scoreSegment(segment, expansions, idf, need, dead, (doc, score) => {
+        const termNumber = (term: string) => numberIn(s, term);
+        scoreSegment(segment, expansions, idf, termNumber, need, dead, (doc, score) => {
           if (!options.filter || options.filter(doc)) top.offer(doc, score);
         });
       });
@@ -137,11 +145,15 @@ export class SearchIndex {
 
 /** The terms a word matches. Typos are looked for only when the word (or, while it is being
  * typed, a word it starts) is nowhere in the index: a word that exists was meant. */
-function expand(word: QueryWord, segments: Segment[]): Map<string, number> {
+function expand(
+  word: QueryWord,
+  segments: Segment[],
+  found: Map<string, number>[],
+): Map<string, number> {
   const terms = new Map<string, number>();
-  for (const segment of segments) segment.expand(word, terms);
+  segments.forEach((segment, s) => segment.expand(word, terms, found[s]));
   if (terms.size === 0 && word.fuzzy) {
-    for (const segment of segments) segment.expandTypo(word, terms);
+    segments.forEach((segment, s) => segment.expandTypo(word, terms, found[s]));
   }
   return terms;
 }
@@ -155,22 +167,20 @@ function scoreSegment(
   segment: Segment,
   expansions: Map<string, number>[],
   idf: Map<string, number>,
+  termNumber: (term: string) => number,
   need: number,
   dead: ReadonlySet<number> | undefined,
   emit: (doc: DocInfo, score: number) => void,
 ): void {
   const n = segment.docs.length;
-  const total = new Float64Array(n);
-  const count = new Uint8Array(n);
   // Per word, a document counts once, with its best form: `best` holds that value while
   // `seen[d] === w + 1` says it is this word's.
-  const best = new Float64Array(n);
-  const seen = new Uint8Array(n);
+  const { total, count, best, seen } = scratchFor(segment);
   const { offsets, postDoc, postWeight } = segment;
   expansions.forEach((terms, w) => {
     const mark = w + 1;
     for (const [term, quality] of terms) {
-      const t = segment.termIndex(term);
+      const t = termNumber(term);
       if (t < 0) continue;
       const factor = quality * idf.get(term)!;
       for (let p = offsets[t], end = offsets[t + 1]; p < end; p++) {
@@ -193,6 +203,31 @@ function scoreSegment(
     if (count[d] < need || dead?.has(d)) continue;
     emit(segment.docs[d], (total[d] * count[d]) / words);
   }
+}
+
+/** Score arrays, one set per segment, reused by every query: a query allocates (and the
+ * garbage collector frees) nothing in proportion to the index. */
+const scratch = new WeakMap<
+  Segment,
+  Record<'total' | 'best', Float64Array> & Record<'count' | 'seen', Uint8Array>
+>();
+function scratchFor(segment: Segment) {
+  const n = segment.docs.length;
+  let arrays = scratch.get(segment);
+  if (!arrays) {
+    arrays = {
+      total: new Float64Array(n),
+      best: new Float64Array(n),
+      count: new Uint8Array(n),
+      seen: new Uint8Array(n),
+    };
+    scratch.set(segment, arrays);
+  } else {
+    arrays.total.fill(0);
+    arrays.count.fill(0);
+    arrays.seen.fill(0);
+  }
+  return arrays;
 }
 
 /** The best `limit` matches, at most `perKind` of each kind, without sorting them all: each

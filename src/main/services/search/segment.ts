@@ -104,28 +104,28 @@ export class Segment {
     return this.terms[i] === term ? i : -1;
   }
 
-  documentFrequency(term: string): number {
-    const t = this.termIndex(term);
+  /** How many documents have term number `t` (0 for -1, a term not here). */
+  documentFrequency(t: number): number {
     return t < 0 ? 0 : this.offsets[t + 1] - this.offsets[t];
   }
 
   /** Adds to `into` every term `word` matches here, exactly or (when typing) as a prefix,
-   * with the best quality of the match. */
-  expand(word: QueryWord, into: Map<string, number>): void {
+   * with the best quality of the match; `found` learns each term's number here. */
+  expand(word: QueryWord, into: Map<string, number>, found: Map<string, number>): void {
     const exact = this.termIndex(word.term);
-    if (exact >= 0) this.add(into, exact, QUALITY.exact);
+    if (exact >= 0) this.add(into, found, exact, QUALITY.exact);
     const { surface } = word;
     // One letter is too little to complete: it would match a good part of the vocabulary.
     if (!word.prefix || surface.length < MIN_PREFIX) return;
     for (let i = lowerBound(this.surfaces, surface); i < this.surfaces.length; i++) {
       const s = this.surfaces[i];
       if (!s.startsWith(surface)) break;
-      this.add(into, this.surfaceTerm[i], prefixQuality(surface.length, s.length));
+      this.add(into, found, this.surfaceTerm[i], prefixQuality(surface.length, s.length));
     }
   }
 
   /** Adds to `into` every term one typo away from `word` (from the start of it, when typing). */
-  expandTypo(word: QueryWord, into: Map<string, number>): void {
+  expandTypo(word: QueryWord, into: Map<string, number>, found: Map<string, number>): void {
     const { surface, prefix } = word;
     const min = surface.length - 1;
     const max = prefix ? Infinity : surface.length + 1;
@@ -133,13 +133,14 @@ export class Segment {
     for (let i = 0; i < this.surfaces.length; i++) {
       const s = this.surfaces[i];
       if (s.length >= min && s.length <= max && withinOneEdit(surface, s, prefix)) {
-        this.add(into, this.surfaceTerm[i], quality);
+        this.add(into, found, this.surfaceTerm[i], quality);
       }
     }
   }
 
-  private add(into: Map<string, number>, t: number, quality: number) {
+  private add(into: Map<string, number>, found: Map<string, number>, t: number, quality: number) {
     const term = this.terms[t];
+    found.set(term, t);
     if ((into.get(term) ?? 0) < quality) into.set(term, quality);
   }
 

@@ -1,5 +1,5 @@
 import type { Snippet } from '../../../shared/search';
-import { tokens, type Token } from './text';
+import { eachToken, type Token } from './text';
 
 /** Characters of text before the first match, so it is read in context. */
 const LEAD = 40;
@@ -13,16 +13,16 @@ export function snippet(text: string, terms: Set<string>, width = 180): Snippet 
   let to = text.length;
   const marks: Token[] = [];
   // Tokenize only as far as the window: notes and definitions can be long.
-  for (const token of tokens(text)) {
-    if (token.start >= to) break;
-    if (!terms.has(token.term)) continue;
+  eachToken(text, (token) => {
+    if (token.start >= to) return false;
+    if (!terms.has(token.term)) return;
     if (marks.length === 0 && text.length > width) {
       from = token.start - LEAD <= 0 ? 0 : wordStart(text, token.start - LEAD);
       to = Math.min(text.length, from + width);
       if (to < text.length) to = wordEnd(text, to);
     }
     marks.push(token);
-  }
+  });
   if (marks.length === 0 && text.length > width) to = wordEnd(text, width);
   const parts: Snippet = [];
   const push = (part: string, mark = false) => {
