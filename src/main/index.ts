@@ -15,6 +15,7 @@ import { registerIpc, type IpcRegistration } from './ipc';
 import { aboutText, menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, installGuards, isAppUrl } from './security';
 import { createServices, type Services } from './services';
+import { nativeDialogs } from './dialogs';
 import { visibleState, windowOptions } from './window';
 
 // Must happen before `ready`: tests and portable installs point the data directory elsewhere.
@@ -75,6 +76,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     resourcesDir,
     appVersion: app.getVersion(),
+    dialogs: nativeDialogs(() => win),
   });
   const s = services;
   ipc = registerIpc(

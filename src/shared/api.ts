@@ -32,6 +32,15 @@ import {
 } from './glossary';
 import { searchQuerySchema, type SearchResults } from './search';
 import {
+  applyImportSchema,
+  backupFileSchema,
+  exportInputSchema,
+  type ExportResult,
+  type ImportPreview,
+  type ImportResult,
+  type SavedBackup,
+} from './data';
+import {
   readingPositionSchema,
   settingsSchema,
   type ReadingProgress,
@@ -200,6 +209,13 @@ export const contract = {
   'cards:delete': channel<null>()(z.object({ ids: cardIdsSchema }).strict()),
   'cards:stats': channel<CardStats>()(none),
   'search:query': channel<SearchResults>()(searchQuerySchema),
+  /** Asks where (a native dialog in main) and writes; null when the user cancelled. */
+  'data:export': channel<ExportResult | null>()(exportInputSchema),
+  /** Asks for a file, reads and checks all of it, and says what it holds; changes nothing. */
+  'data:openImport': channel<ImportPreview | null>()(none),
+  'data:applyImport': channel<ImportResult>()(applyImportSchema),
+  'backups:list': channel<SavedBackup[]>()(none),
+  'backups:restore': channel<null>()(backupFileSchema),
 };
 
 export type Contract = typeof contract;

@@ -75,6 +75,11 @@ export function createHistory(store: Store) {
         stack.splice(0, stack.length, ...kept);
       }
     },
+    /** Forgets every step (the data was replaced by a restore). */
+    clear(): void {
+      done.length = 0;
+      undone.length = 0;
+    },
     state: (): HistoryState => ({
       undo: done.at(-1)?.step ?? null,
       redo: undone.at(-1)?.step ?? null,

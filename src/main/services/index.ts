@@ -11,6 +11,8 @@ import { highlightServices } from './highlights';
 import { createHistory } from './history';
 import { readingServices } from './reading';
 import { searchServices } from './search';
+import { NO_DIALOGS, dataServices, type Dialogs } from './data';
+import type { ImportPreview } from '../../shared/data';
 import type { SearchIndex } from './search/search-index';
 import { openReviewLog } from './review-log';
 import { expireTrash, trashServices } from './trash';
@@ -23,12 +25,16 @@ export interface ServiceOptions {
   /** Review intervals spread a little (on by default); tests turn it off. */
   fuzz?: boolean;
   appVersion?: string;
+  /** Native file dialogs (the Electron glue's); without them every dialog counts as cancelled. */
+  dialogs?: Dialogs;
 }
 
 export type WindowState = NonNullable<StoreData['windowState']>;
 
 /** The application behind the IPC contract, plus what the Electron glue needs besides it. */
 export interface Services extends Handlers {
+  /** Reads and checks an import file as if chosen in the dialog: for tests and benchmarks. */
+  openImportFile(path: string): Promise<ImportPreview>;
   /** The search index, brought up to date: for tests and benchmarks. */
   searchIndex(): Promise<SearchIndex>;
   windowState(): WindowState | null;
@@ -72,6 +78,18 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     cards,
   });
 
+  const { openImportFile, ...dataHandlers } = dataServices({
+    store,
+    log,
+    corpus,
+    cards,
+    history,
+    dialogs: options.dialogs ?? NO_DIALOGS,
+    listHighlights: () => highlights.handlers['highlights:list']({}),
+    appVersion: options.appVersion ?? '0.0.0',
+    now,
+  });
+
   const appInfo = (): AppInfo => ({
     name: 'Xinzhi',
     version: options.appVersion ?? '0.0.0',
@@ -104,6 +122,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...glossaryServices(glossary, corpus),
     ...cards.handlers,
     ...search.handlers,
+    ...dataHandlers,
+    openImportFile,
     'cards:stats': async () => {
       await log.ready;
       return cardStats(cards.active(), log.entries, store.data.settings.desiredRetention, clock());

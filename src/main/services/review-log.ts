@@ -48,6 +48,8 @@ export interface ReviewLog {
   append(entry: ReviewLogEntry): Promise<void>;
   /** Takes an answer back: appends an undo line and drops the entry from `entries`. */
   remove(id: string, at: number): Promise<void>;
+  /** Durably replaces the whole log with `entries` (a restore). */
+  replace(entries: readonly ReviewLogEntry[]): Promise<void>;
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -86,6 +88,14 @@ export async function openReviewLog(dataDir: string): Promise<ReviewLog> {
       await journal.append({ undo: id, at } satisfies UndoLine);
       const index = entries.findLastIndex((e) => e.id === id);
       if (index >= 0) entries.splice(index, 1);
+    },
+    async replace(next) {
+      await ready;
+      await journal.rewrite(
+        () => false,
+        next.map((e) => JSON.stringify(e)),
+      );
+      entries = [...next];
     },
     flush: () => journal.flush(),
     close: async () => {

@@ -96,7 +96,7 @@ export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
 }
 
 /** Reads one backup and brings it to the current version; null if damaged or invalid. */
-async function readBackup(info: BackupInfo): Promise<StoreData | null> {
+export async function readBackup(info: BackupInfo): Promise<StoreData | null> {
   try {
     const text = await readTextIfExists(info.path);
     return text === null ? null : migrate(parseJson(text, info.path)).data;

@@ -20,10 +20,10 @@ export interface Journal {
   /** Resolves once every append made so far has been written or has failed. */
   flush(): Promise<void>;
   /**
-   * Durably replaces the file with the lines `keep` accepts (tmp, fsync, rename). Appends wait
-   * only while this runs, and those made meanwhile go to the new file.
+   * Durably replaces the file with the lines `keep` accepts, then `extra` (tmp, fsync, rename).
+   * Appends wait only while this runs, and those made meanwhile go to the new file.
    */
-  rewrite(keep: (line: string) => boolean): Promise<void>;
+  rewrite(keep: (line: string) => boolean, extra?: string[]): Promise<void>;
   /** Every record, in append order. A torn last line (a crash mid-append) is ignored. */
   readAll(): Promise<unknown[]>;
   close(): Promise<void>;
@@ -177,10 +177,10 @@ export async function openJournal(file: string): Promise<Journal> {
     });
   }
 
-  async function rewriteNow(keep: (line: string) => boolean): Promise<void> {
+  async function rewriteNow(keep: (line: string) => boolean, extra: string[] = []): Promise<void> {
     const lines = (await fs.readFile(file, 'utf8')).split('\n');
     lines.pop(); // only whole lines are committed: this is ''
-    const kept = lines.filter(keep);
+    const kept = lines.filter(keep).concat(extra);
     const text = kept.map((line) => `${line}\n`).join('');
     // Closed first: on Windows an open file can block the rename over it.
     await handle.close();
@@ -221,7 +221,7 @@ export async function openJournal(file: string): Promise<Journal> {
     async flush(): Promise<void> {
       await running;
     },
-    rewrite: (keep) => exclusive(() => rewriteNow(keep)),
+    rewrite: (keep, extra) => exclusive(() => rewriteNow(keep, extra)),
     async readAll(): Promise<unknown[]> {
       await running; // include every append made before this call
       const { records, damage } = parseJournal(await fs.readFile(file, 'utf8'), file);
