@@ -15,6 +15,15 @@ const HIGHLIGHT_URN = 'urn:xinzhi:highlight:';
 
 export const articleUri = (articleId: string) => `${ARTICLE_URN}${articleId}`;
 
+/** The colours as CSS, for the stylesheet a styleClass must come with. */
+const COLOR_CSS: Record<Color, string> = {
+  yellow: '#ffd400',
+  green: '#58c45c',
+  blue: '#409cff',
+  pink: '#ff63a0',
+  purple: '#a06eff',
+};
+
 export function annotation(h: Highlight): Record<string, unknown> {
   const body: Record<string, unknown>[] = [];
   if (h.note.trim()) {
@@ -34,6 +43,10 @@ export function annotation(h: Highlight): Record<string, unknown> {
     created: h.createdAt,
     modified: h.updatedAt,
     ...(body.length > 0 && { body }),
+    stylesheet: {
+      type: 'CssStylesheet',
+      value: `.${h.color} { background-color: ${COLOR_CSS[h.color]}; }`,
+    },
     target: {
       source: articleUri(h.articleId),
       styleClass: h.color,
