@@ -26,6 +26,8 @@ export interface XinzhiApp {
   /** Quit (flushing everything) and start again over the same data dir; `whileClosed` runs
    * while the app is not running. */
   restart(whileClosed?: () => Promise<void>): Promise<void>;
+  /** What the next native file dialogs answer, in order (a path, or null for Cancel). */
+  answerDialogs(...paths: (string | null)[]): Promise<void>;
 }
 
 async function electronSession(dataDir: string) {
@@ -49,6 +51,19 @@ async function electronSession(dataDir: string) {
       current = await launch();
     },
     stop: () => current.electronApp.close(),
+    /** Electron's dialog module, answered from a list (the dialogs themselves are native). */
+    answerDialogs: (...paths: (string | null)[]) =>
+      current.electronApp.evaluate(({ dialog }, list) => {
+        const next = () => list.shift() ?? null;
+        dialog.showOpenDialog = (async () => {
+          const path = next();
+          return { canceled: !path, filePaths: path ? [path] : [] };
+        }) as typeof dialog.showOpenDialog;
+        dialog.showSaveDialog = (async () => {
+          const path = next();
+          return { canceled: !path, filePath: path ?? '' };
+        }) as typeof dialog.showSaveDialog;
+      }, paths),
   };
 }
 
@@ -82,6 +97,7 @@ export const test = base.extend<{ app: XinzhiApp }, { harnessBrowser: Browser | 
       dataDir,
       target,
       restart: (whileClosed) => session.restart(whileClosed),
+      answerDialogs: (...paths) => session.answerDialogs(...paths),
     });
     await session.stop();
     await rm(dataDir, { recursive: true, force: true });

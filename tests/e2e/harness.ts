@@ -50,12 +50,22 @@ export interface HarnessSession {
   /** Quit (the page unloads, pending calls finish, services flush) and start again;
    * `whileClosed` runs in between, e.g. to damage the data file. */
   restart(whileClosed?: () => Promise<void>): Promise<void>;
+  /** What the next native file dialogs answer, in order (a path, or null for Cancel). */
+  answerDialogs(...paths: (string | null)[]): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startHarness(browser: Browser, dataDir: string): Promise<HarnessSession> {
+  // The native dialogs are Electron's: here they answer what the test said they would.
+  const answers: (string | null)[] = [];
+  const answer = async () => answers.shift() ?? null;
+  const dialogs = { chooseFolder: answer, chooseSaveFile: answer, chooseOpenFile: answer };
   const start = () =>
-    createServices({ dataDir, resourcesDir: process.env.XINZHI_RESOURCES_DIR ?? RESOURCES_DIR });
+    createServices({
+      dataDir,
+      resourcesDir: process.env.XINZHI_RESOURCES_DIR ?? RESOURCES_DIR,
+      dialogs,
+    });
   let services: Services = await start();
   const pending = new Set<Promise<unknown>>();
   const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
@@ -114,6 +124,9 @@ export async function startHarness(browser: Browser, dataDir: string): Promise<H
       await whileClosed?.();
       services = await start();
       await open();
+    },
+    async answerDialogs(...paths) {
+      answers.push(...paths);
     },
     async stop() {
       await quit();

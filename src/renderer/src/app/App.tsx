@@ -16,6 +16,7 @@ import { TrashView } from '../features/trash/TrashView';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { appCommands } from '../features/search/commands';
 import { SearchView } from '../features/search/SearchView';
+import { DataView } from '../features/settings/DataView';
 import type { SearchHit } from '../../../shared/search';
 import { api, call, errorMessage } from '../lib/api';
 import { onOpenCardEditor, openCardEditor, type CardEditorRequest } from '../lib/cardEvents';
@@ -236,6 +237,8 @@ export function App() {
             initialQuery={query ?? ''}
             onOpenHit={openHit}
           />
+        ) : view === 'data' ? (
+          <DataView dataDir={data.info.dataDir} onNotice={notices.push} />
         ) : view === 'trash' ? (
           <TrashView articles={data.articles} onNotice={notices.push} />
         ) : view === 'library' || !currentId ? (

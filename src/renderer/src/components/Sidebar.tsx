@@ -11,7 +11,8 @@ export type ViewName =
   | 'stats'
   | 'compare'
   | 'trash'
-  | 'search';
+  | 'search'
+  | 'data';
 
 const VIEWS: { name: ViewName; label: string; icon: IconName }[] = [
   { name: 'library', label: 'Library', icon: 'library' },
@@ -24,6 +25,7 @@ const VIEWS: { name: ViewName; label: string; icon: IconName }[] = [
   { name: 'compare', label: 'Compare', icon: 'compare' },
   { name: 'trash', label: 'Trash', icon: 'trash' },
   { name: 'search', label: 'Search', icon: 'search' },
+  { name: 'data', label: 'Your data', icon: 'settings' },
 ];
 
 interface Props {
