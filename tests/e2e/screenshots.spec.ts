@@ -225,3 +225,16 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: join(DOCS, `search-${theme}.png`) });
   });
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`your data, ${theme}`, async ({ app }) => {
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: theme });
+    await annotate(page);
+    await app.restart(); // a backup at quit, for the list
+    await nav(app.page, 'Your data').click();
+    await expect(app.page.getByRole('table')).toBeVisible();
+    await app.page.mouse.click(5, 850);
+    await app.page.screenshot({ path: join(DOCS, `data-${theme}.png`) });
+  });
+}
