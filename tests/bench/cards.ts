@@ -30,7 +30,7 @@ function schedule(now: number, i: number): Schedule {
   };
 }
 
-async function bigStore(now: number): Promise<string> {
+export async function bigStore(now: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'xinzhi-bench-cards-'));
   const data = emptyStore();
   data.settings.reviewsPerDay = 9999;

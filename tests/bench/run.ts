@@ -9,6 +9,7 @@ import { cardBenchmarks } from './cards';
 import { glossaryBenchmarks } from './glossary';
 import { highlightBenchmarks } from './highlights';
 import { searchBenchmarks } from './search';
+import { dataBenchmarks } from './data';
 import { measure, printTable, summarise, type Figure } from './stats';
 
 /**
@@ -135,6 +136,7 @@ if (want('anchoring')) figures.push(...(await anchoringBenchmarks()));
 if (want('glossary')) figures.push(...(await glossaryBenchmarks()));
 if (want('cards')) figures.push(...(await cardBenchmarks()));
 if (want('search')) figures.push(...(await searchBenchmarks()));
+if (want('data')) figures.push(...(await dataBenchmarks()));
 
 console.log(
   `\nXinzhi benchmarks (${new Date().toISOString()}, node ${process.version}, large store ${(bytes / 1e6).toFixed(1)} MB)\n`,

@@ -126,7 +126,7 @@ describe('full backup and restore', () => {
       schemaVersion: 1,
       appVersion: '9.9.9',
     });
-    expect(backup.reviews).toHaveLength(3);
+    expect(backup.reviews.id).toHaveLength(3);
 
     // A fresh install restores it.
     const other = await mkdtemp(join(tmpdir(), 'xinzhi-restore-'));
@@ -149,7 +149,11 @@ describe('full backup and restore', () => {
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l));
-      expect(log).toEqual(backup.reviews);
+      const original = (await readFile(join(dirs.dataDir, REVIEW_LOG_FILE), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(log).toEqual(original);
       // …and after a restart, from its own files.
       await fresh.dispose();
       const again = await open(other);
@@ -468,6 +472,19 @@ describe('bad input changes nothing', () => {
           },
         }),
         /two of the highlight/,
+      ],
+      [
+        'review columns of different lengths',
+        JSON.stringify({
+          ...backup,
+          reviews: { ...backup.reviews, at: backup.reviews.at.slice(1) },
+        }),
+        /differ in length/,
+      ],
+      [
+        'a rating of 5',
+        JSON.stringify({ ...backup, reviews: { ...backup.reviews, rating: [5, 3, 3] } }),
+        /ratings 1–4/,
       ],
       ['another kind of JSON', JSON.stringify({ hello: 'world' }), /no Web Annotations/],
       ['an unknown article', w3c('https://example.com/elsewhere'), /not an article of this corpus/],

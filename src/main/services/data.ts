@@ -22,6 +22,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_SCHEMA_VERSION,
   MAX_IMPORT_BYTES,
+  backupJson,
   highlightRecordSchema,
   parseBackup,
   parseUntrustedJson,
@@ -157,7 +158,7 @@ export function dataServices(deps: DataDeps) {
       const b = backup();
       const name = `xinzhi-backup-${b.exportedAt.slice(0, 10)}.json`;
       const items = b.data.highlights.length + b.data.cards.length + b.reviews.length;
-      return saveAs('Save a full backup', name, JSON.stringify(b), items);
+      return saveAs('Save a full backup', name, backupJson(b), items);
     },
   };
 
@@ -284,8 +285,15 @@ export function dataServices(deps: DataDeps) {
   }
 
   async function replaceAll(b: Backup) {
-    await store.backupNow('manual'); // the data as it was, restorable from Settings
-    await log.replace(b.reviews);
+    // The data as it was is kept as a backup (restorable from Settings) while the review log is
+    // replaced; if either fails, the log is put back and nothing else has changed.
+    const previous = [...log.entries];
+    try {
+      await Promise.all([store.backupNow('manual'), log.replace(b.reviews)]);
+    } catch (error) {
+      await log.replace(previous).catch(() => undefined);
+      throw error;
+    }
     await store.update((draft) => {
       draft.settings = b.data.settings;
       draft.progress = b.data.progress;

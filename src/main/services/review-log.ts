@@ -92,7 +92,7 @@ export async function openReviewLog(dataDir: string): Promise<ReviewLog> {
     async replace(next) {
       await ready;
       await journal.rewrite(
-        () => false,
+        null,
         next.map((e) => JSON.stringify(e)),
       );
       entries = [...next];

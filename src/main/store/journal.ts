@@ -20,10 +20,10 @@ export interface Journal {
   /** Resolves once every append made so far has been written or has failed. */
   flush(): Promise<void>;
   /**
-   * Durably replaces the file with the lines `keep` accepts, then `extra` (tmp, fsync, rename).
+   * Durably replaces the file with the lines `keep` accepts (none when null), then `extra`.
    * Appends wait only while this runs, and those made meanwhile go to the new file.
    */
-  rewrite(keep: (line: string) => boolean, extra?: string[]): Promise<void>;
+  rewrite(keep: ((line: string) => boolean) | null, extra?: string[]): Promise<void>;
   /** Every record, in append order. A torn last line (a crash mid-append) is ignored. */
   readAll(): Promise<unknown[]>;
   close(): Promise<void>;
@@ -177,10 +177,13 @@ export async function openJournal(file: string): Promise<Journal> {
     });
   }
 
-  async function rewriteNow(keep: (line: string) => boolean, extra: string[] = []): Promise<void> {
-    const lines = (await fs.readFile(file, 'utf8')).split('\n');
+  async function rewriteNow(
+    keep: ((line: string) => boolean) | null,
+    extra: string[] = [],
+  ): Promise<void> {
+    const lines = keep ? (await fs.readFile(file, 'utf8')).split('\n') : [];
     lines.pop(); // only whole lines are committed: this is ''
-    const kept = lines.filter(keep).concat(extra);
+    const kept = keep ? lines.filter(keep).concat(extra) : extra;
     const text = kept.map((line) => `${line}\n`).join('');
     // Closed first: on Windows an open file can block the rename over it.
     await handle.close();
