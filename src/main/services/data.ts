@@ -264,6 +264,7 @@ export function dataServices(deps: DataDeps) {
 
   /** Reads and checks a file completely; nothing is changed yet. */
   async function open(path: string): Promise<ImportPreview> {
+    pending = null; // a file that fails its checks must not leave an older one ready to apply
     const fileName = basename(path);
     const { size } = await stat(path);
     if (size > MAX_IMPORT_BYTES) {
