@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { nav, seriousViolations } from './helpers';
+import { flashedText, nav, seriousViolations } from './helpers';
 
 /** The Glossary view: filter, entries, the concordance, and the way back to the text. */
 
@@ -20,19 +20,7 @@ test('filter "total factor", open the entry, click an occurrence → the reader 
   const match = (await first.locator('mark').textContent()) ?? '';
   await first.click();
   await expect(page.getByRole('region', { name: /^Text of/ })).toBeVisible();
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const flash = CSS.highlights.get('hl-flash');
-        if (!flash) return '';
-        const [r] = [...flash];
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      }),
-    )
-    .toBe(match);
+  await expect.poll(() => flashedText(page)).toBe(match);
 });
 
 test('typing "xinzhi" finds the central term; A–Z and by category', async ({ app }) => {

@@ -56,3 +56,15 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** The text the reader's flash covers now, or '' when nothing flashes. */
+export const flashedText = (page: Page) =>
+  page.evaluate(() => {
+    const flash = CSS.highlights.get('hl-flash');
+    if (!flash) return '';
+    const [r] = [...flash];
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range.toString();
+  });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { nav, seed, seriousViolations } from './helpers';
+import { flashedText, nav, seed, seriousViolations } from './helpers';
 
 /** Search: the command palette, find in article, and the Search view, from the keyboard. */
 
@@ -13,18 +13,6 @@ async function openPalette(page: Page) {
   await page.keyboard.press('Control+k');
   await expect(box(page)).toBeFocused();
 }
-
-/** The text the reader's flash covers, or '' when nothing flashes. */
-const flashed = (page: Page) =>
-  page.evaluate(() => {
-    const flash = CSS.highlights.get('hl-flash');
-    if (!flash) return '';
-    const [r] = [...flash];
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range.toString();
-  });
 
 test('palette from the keyboard: a typo finds the paragraph, Enter opens it with a flash', async ({
   app,
@@ -52,7 +40,7 @@ test('palette from the keyboard: a typo finds the paragraph, Enter opens it with
   await page.keyboard.press('Enter');
   await expect(palette(page)).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: /China Watchers/ })).toBeVisible();
-  await expect.poll(() => flashed(page)).toContain('Huang Baorong');
+  await expect.poll(() => flashedText(page)).toContain('Huang Baorong');
 });
 
 test('palette commands: go to a view, toggle the theme', async ({ app }) => {

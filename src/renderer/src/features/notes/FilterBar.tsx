@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../../../../shared/article';
 import { COLORS, type Color } from '../../../../shared/highlights';
+import { FilterSelect } from '../../components/FilterSelect';
 import { Icon } from '../../components/Icon';
 import { COLOR_LABEL } from './colors';
 import { isFiltering, NO_FILTERS, type NoteFilters } from './filters';
@@ -56,54 +57,27 @@ export function FilterBar({ filters, articles, tags, search, summary, onChange }
         </div>
       </div>
       <div className="filter-row">
-        <label className="filter-field">
-          <span className="filter-label">Article</span>
-          <span className="select-wrap">
-            <select
-              value={filters.articleId}
-              onChange={(e) => onChange({ articleId: e.target.value })}
-            >
-              <option value="">All articles</option>
-              {articles.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.title}
-                </option>
-              ))}
-            </select>
-          </span>
-        </label>
-        <label className="filter-field">
-          <span className="filter-label">Tag</span>
-          <span className="select-wrap">
-            <select
-              value={filters.tag}
-              onChange={(e) => onChange({ tag: e.target.value })}
-              disabled={tagOptions.length === 0}
-            >
-              <option value="">{tagOptions.length === 0 ? 'No tags yet' : 'Any tag'}</option>
-              {tagOptions.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </span>
-        </label>
-        <label className="filter-field">
-          <span className="filter-label">Status</span>
-          <span className="select-wrap">
-            <select
-              value={filters.status}
-              onChange={(e) => onChange({ status: e.target.value as NoteFilters['status'] })}
-            >
-              {STATUS_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </span>
-        </label>
+        <FilterSelect
+          label="Article"
+          value={filters.articleId}
+          any="All articles"
+          options={articles.map((a) => ({ value: a.id, label: a.title }))}
+          onChange={(articleId) => onChange({ articleId })}
+        />
+        <FilterSelect
+          label="Tag"
+          value={filters.tag}
+          any={tagOptions.length === 0 ? 'No tags yet' : 'Any tag'}
+          options={tagOptions.map((t) => ({ value: t, label: t }))}
+          disabled={tagOptions.length === 0}
+          onChange={(tag) => onChange({ tag })}
+        />
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          options={STATUS_OPTIONS}
+          onChange={(status) => onChange({ status: status as NoteFilters['status'] })}
+        />
         <div className="filter-field">
           <span className="filter-label" id="filter-colour-label">
             Colour

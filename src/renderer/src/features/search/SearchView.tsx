@@ -9,6 +9,7 @@ import {
   type SearchKind,
   type SearchQuery,
 } from '../../../../shared/search';
+import { FilterSelect } from '../../components/FilterSelect';
 import { Icon } from '../../components/Icon';
 import { api, call } from '../../lib/api';
 import { COLOR_LABEL } from '../../lib/colors';
@@ -139,49 +140,28 @@ export function SearchView({ articles, initialQuery, onOpenHit }: Props) {
               </button>
             ))}
           </div>
-          <label className="filter-field">
-            <span className="filter-label">Article</span>
-            <span className="select-wrap">
-              <select value={articleId} onChange={(e) => setArticleId(e.target.value)}>
-                <option value="">All articles</option>
-                {articles.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.title}
-                  </option>
-                ))}
-              </select>
-            </span>
-          </label>
-          <label className="filter-field">
-            <span className="filter-label">Colour</span>
-            <span className="select-wrap">
-              <select value={color} onChange={(e) => setColor(e.target.value as Color | '')}>
-                <option value="">Any colour</option>
-                {COLORS.map((c) => (
-                  <option key={c} value={c}>
-                    {COLOR_LABEL[c]}
-                  </option>
-                ))}
-              </select>
-            </span>
-          </label>
-          <label className="filter-field">
-            <span className="filter-label">Tag</span>
-            <span className="select-wrap">
-              <select
-                value={tag}
-                disabled={tags.length === 0}
-                onChange={(e) => setTag(e.target.value)}
-              >
-                <option value="">{tags.length === 0 ? 'No tags yet' : 'Any tag'}</option>
-                {tags.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
-            </span>
-          </label>
+          <FilterSelect
+            label="Article"
+            value={articleId}
+            any="All articles"
+            options={articles.map((a) => ({ value: a.id, label: a.title }))}
+            onChange={setArticleId}
+          />
+          <FilterSelect<Color>
+            label="Colour"
+            value={color}
+            any="Any colour"
+            options={COLORS.map((c) => ({ value: c, label: COLOR_LABEL[c] }))}
+            onChange={setColor}
+          />
+          <FilterSelect
+            label="Tag"
+            value={tag}
+            any={tags.length === 0 ? 'No tags yet' : 'Any tag'}
+            options={tags.map((t) => ({ value: t, label: t }))}
+            disabled={tags.length === 0}
+            onChange={setTag}
+          />
         </div>
       </search>
       <p className="search-summary" role="status">
