@@ -154,6 +154,12 @@ describe('full backup and restore', () => {
         .split('\n')
         .map((l) => JSON.parse(l));
       expect(log).toEqual(original);
+      // The log it replaced (empty here) was copied into backups/ first.
+      expect(
+        (await readdir(join(other, 'backups'))).some((f) =>
+          /^reviews-.*-before-restore\.journal$/.test(f),
+        ),
+      ).toBe(true);
       // …and after a restart, from its own files.
       await fresh.dispose();
       const again = await open(other);

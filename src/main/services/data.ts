@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { copyFile, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError, type ParsedInput } from '../../shared/api';
 import { anchor, describe } from '../../shared/anchoring';
@@ -12,8 +12,8 @@ import type {
   SavedBackup,
 } from '../../shared/data';
 import { highlightIdSchema, type Highlight, type PlacedHighlight } from '../../shared/highlights';
-import { writeFileDurably } from '../store/durable-file';
-import { readBackup } from '../store/backups';
+import { ensureDir, writeFileDurably } from '../store/durable-file';
+import { backupsDir, fileTime, readBackup } from '../store/backups';
 import type { Store, StoreRecord } from '../store/store';
 import type { CardServices } from './cards';
 import type { Corpus } from './corpus';
@@ -33,7 +33,7 @@ import { reviewCsv } from './data/review-csv';
 import { annotationCollection, articleFor, readAnnotations } from './data/w3c';
 import type { History } from './history';
 import { isHighlight } from './highlights';
-import type { ReviewLog } from './review-log';
+import { REVIEW_LOG_FILE, type ReviewLog } from './review-log';
 import { isCardRecord } from './cards';
 
 /** The native file dialogs, supplied by the Electron glue (tests answer them themselves). Each
@@ -51,6 +51,7 @@ export const NO_DIALOGS: Dialogs = {
 };
 
 export interface DataDeps {
+  dataDir: string;
   store: Store;
   log: ReviewLog;
   corpus: Corpus;
@@ -286,9 +287,16 @@ export function dataServices(deps: DataDeps) {
   }
 
   async function replaceAll(b: Backup) {
-    // The data as it was is kept as a backup (restorable from Settings) while the review log is
-    // replaced; if either fails, the log is put back and nothing else has changed.
+    // The data as it was is kept as a backup (restorable from Settings) and its review log copied
+    // beside it while the log is replaced; if any of it fails, the log is put back and nothing
+    // else has changed.
     const previous = [...log.entries];
+    const dir = backupsDir(deps.dataDir);
+    await ensureDir(dir);
+    await copyFile(
+      join(deps.dataDir, REVIEW_LOG_FILE),
+      join(dir, `reviews-${fileTime(now().getTime())}-before-restore.journal`),
+    );
     try {
       await Promise.all([store.backupNow('manual'), log.replace(b.reviews)]);
     } catch (error) {

@@ -79,6 +79,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   });
 
   const { openImportFile, ...dataHandlers } = dataServices({
+    dataDir: options.dataDir,
     store,
     log,
     corpus,

@@ -215,7 +215,7 @@ export function DataView({ dataDir, onNotice }: { dataDir: string; onNotice: Rep
                       setConfirm({
                         title: 'Replace all your data?',
                         message:
-                          'Your highlights, cards, review history and settings will be replaced by the backup. The data as it is now is kept as an automatic backup first.',
+                          'Your highlights, cards, review history and settings will be replaced by the backup. The data as it is now is kept as an automatic backup first, with a copy of its review log beside it.',
                         label: 'Replace everything',
                         run: () => void apply('replace'),
                       })
