@@ -33,6 +33,24 @@ const open = (dataDir = dirs.dataDir) =>
     appVersion: '9.9.9',
   });
 
+/** Other installs a test opens (a fresh data folder each), closed and removed afterwards. */
+const others: { dir: string; services: Services[] }[] = [];
+async function otherInstall(prefix: string) {
+  const dir = await mkdtemp(join(tmpdir(), `xinzhi-${prefix}-`));
+  const entry = { dir, services: [await open(dir)] };
+  others.push(entry);
+  return {
+    dir,
+    services: entry.services[0]!,
+    /** Quit and start again over the same folder. */
+    async restart() {
+      await entry.services.at(-1)!.dispose();
+      entry.services.push(await open(dir));
+      return entry.services.at(-1)!;
+    },
+  };
+}
+
 beforeEach(async () => {
   time = Date.parse('2026-11-23T10:00:00Z');
   out = await mkdtemp(join(tmpdir(), 'xinzhi-export-'));
@@ -41,6 +59,10 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await services.dispose();
+  for (const { dir, services: list } of others.splice(0)) {
+    for (const s of list) await s.dispose(); // disposing twice is harmless
+    await rm(dir, { recursive: true, force: true });
+  }
   await rm(out, { recursive: true, force: true });
 });
 
@@ -94,6 +116,12 @@ async function someData(s: Services) {
   return own!;
 }
 
+const reviewLines = async (dir: string) =>
+  (await readFile(join(dir, REVIEW_LOG_FILE), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as unknown);
+
 const fileBytes = async (dir: string) =>
   Promise.all(
     ['xinzhi.json', REVIEW_LOG_FILE].map((f) =>
@@ -129,46 +157,32 @@ describe('full backup and restore', () => {
     expect(backup.reviews.id).toHaveLength(3);
 
     // A fresh install restores it.
-    const other = await mkdtemp(join(tmpdir(), 'xinzhi-restore-'));
-    const fresh = await open(other);
-    try {
-      const preview = await fresh.openImportFile(file);
-      expect(preview.contents).toMatchObject({
-        kind: 'backup',
-        highlights: 3,
-        notes: 2,
-        tags: 3,
-        cards: backup.data.cards.length,
-        reviews: 3,
-      });
-      await fresh['data:applyImport']({ token: preview.token, mode: 'replace' });
-      expect(await fresh['highlights:list']({})).toEqual(before.highlights);
-      expect(await fresh['cards:list'](undefined)).toEqual(before.cards);
-      expect(await fresh['settings:get'](undefined)).toEqual(before.settings);
-      const log = (await readFile(join(other, REVIEW_LOG_FILE), 'utf8'))
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l));
-      const original = (await readFile(join(dirs.dataDir, REVIEW_LOG_FILE), 'utf8'))
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l));
-      expect(log).toEqual(original);
-      // The log it replaced (empty here) was copied into backups/ first.
-      expect(
-        (await readdir(join(other, 'backups'))).some((f) =>
-          /^reviews-.*-before-restore\.journal$/.test(f),
-        ),
-      ).toBe(true);
-      // …and after a restart, from its own files.
-      await fresh.dispose();
-      const again = await open(other);
-      expect(await again['cards:list'](undefined)).toEqual(before.cards);
-      expect((await again['cards:stats'](undefined)).today.reviews).toBe(3);
-      await again.dispose();
-    } finally {
-      await rm(other, { recursive: true, force: true });
-    }
+    const other = await otherInstall('restore');
+    const fresh = other.services;
+    const preview = await fresh.openImportFile(file);
+    expect(preview.contents).toMatchObject({
+      kind: 'backup',
+      highlights: 3,
+      notes: 2,
+      tags: 3,
+      cards: backup.data.cards.length,
+      reviews: 3,
+    });
+    await fresh['data:applyImport']({ token: preview.token, mode: 'replace' });
+    expect(await fresh['highlights:list']({})).toEqual(before.highlights);
+    expect(await fresh['cards:list'](undefined)).toEqual(before.cards);
+    expect(await fresh['settings:get'](undefined)).toEqual(before.settings);
+    expect(await reviewLines(other.dir)).toEqual(await reviewLines(dirs.dataDir));
+    // The log it replaced (empty here) was copied into backups/ first.
+    expect(
+      (await readdir(join(other.dir, 'backups'))).some((f) =>
+        /^reviews-.*-before-restore\.journal$/.test(f),
+      ),
+    ).toBe(true);
+    // …and after a restart, from its own files.
+    const again = await other.restart();
+    expect(await again['cards:list'](undefined)).toEqual(before.cards);
+    expect((await again['cards:stats'](undefined)).today.reviews).toBe(3);
   });
 
   it('merges by id, the newest change winning, nothing twice', async () => {
@@ -185,22 +199,16 @@ describe('full backup and restore', () => {
     expect(list.find((h) => h.id === a.id)!.note).toBe('newer note here');
 
     // The other way round: the backup's copy is newer.
-    const other = await mkdtemp(join(tmpdir(), 'xinzhi-merge-'));
-    const older = await open(other);
-    try {
-      await older
-        .openImportFile(file)
-        .then((p) => older['data:applyImport']({ token: p.token, mode: 'replace' }));
-      await exportTo('backup', join(out, 'newer.json'));
-      const p = await older.openImportFile(join(out, 'newer.json'));
-      await older['data:applyImport']({ token: p.token, mode: 'merge' });
-      const merged = await older['highlights:list']({});
-      expect(merged).toHaveLength(2);
-      expect(merged.find((h) => h.id === a.id)!.note).toBe('newer note here');
-    } finally {
-      await older.dispose();
-      await rm(other, { recursive: true, force: true });
-    }
+    const older = (await otherInstall('merge')).services;
+    await older
+      .openImportFile(file)
+      .then((p) => older['data:applyImport']({ token: p.token, mode: 'replace' }));
+    await exportTo('backup', join(out, 'newer.json'));
+    const p = await older.openImportFile(join(out, 'newer.json'));
+    await older['data:applyImport']({ token: p.token, mode: 'merge' });
+    const merged = await older['highlights:list']({});
+    expect(merged).toHaveLength(2);
+    expect(merged.find((h) => h.id === a.id)!.note).toBe('newer note here');
   });
 
   it('lists the automatic backups and restores one', async () => {
@@ -298,30 +306,24 @@ describe('open formats', () => {
     ]);
 
     const before = await services['highlights:list']({});
-    const other = await mkdtemp(join(tmpdir(), 'xinzhi-w3c-'));
-    const fresh = await open(other);
-    try {
-      const preview = await fresh.openImportFile(file);
-      expect(preview.contents).toMatchObject({
-        kind: 'annotations',
-        highlights: 3,
-        notes: 2,
-        tags: 3,
-      });
-      await fresh['data:applyImport']({ token: preview.token, mode: 'merge' });
-      const imported = await fresh['highlights:list']({});
-      const key = (h: (typeof before)[number]) =>
-        [h.id, h.articleId, h.start, h.end, h.color, h.note, h.tags.join()].join('|');
-      expect(imported.map(key).sort()).toEqual(before.map(key).sort());
-      expect(imported.every((h) => h.status === 'anchored')).toBe(true);
-      // Importing the same file again adds nothing.
-      const again = await fresh.openImportFile(file);
-      await fresh['data:applyImport']({ token: again.token, mode: 'merge' });
-      expect(await fresh['highlights:list']({})).toHaveLength(3);
-    } finally {
-      await fresh.dispose();
-      await rm(other, { recursive: true, force: true });
-    }
+    const fresh = (await otherInstall('w3c')).services;
+    const preview = await fresh.openImportFile(file);
+    expect(preview.contents).toMatchObject({
+      kind: 'annotations',
+      highlights: 3,
+      notes: 2,
+      tags: 3,
+    });
+    await fresh['data:applyImport']({ token: preview.token, mode: 'merge' });
+    const imported = await fresh['highlights:list']({});
+    const key = (h: (typeof before)[number]) =>
+      [h.id, h.articleId, h.start, h.end, h.color, h.note, h.tags.join()].join('|');
+    expect(imported.map(key).sort()).toEqual(before.map(key).sort());
+    expect(imported.every((h) => h.status === 'anchored')).toBe(true);
+    // Importing the same file again adds nothing.
+    const again = await fresh.openImportFile(file);
+    await fresh['data:applyImport']({ token: again.token, mode: 'merge' });
+    expect(await fresh['highlights:list']({})).toHaveLength(3);
   });
 
   it("W3C import of another tool's annotation: quote only, position off, re-anchored", async () => {

@@ -23,7 +23,7 @@ const COLOR_NAME: Record<Color, string> = {
 };
 
 /** A file name from a title: lower case, ASCII letters and digits joined by hyphens. */
-export function slug(title: string): string {
+function slug(title: string): string {
   const words = title
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

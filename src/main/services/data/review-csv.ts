@@ -7,11 +7,11 @@ import { CARD_STATES, type ReviewLogEntry } from '../../../shared/cards';
  * 3 relearning), review_duration (ms). Optimisers want a number for card_id, so it is a stable
  * number made from our id; the id itself follows in a last column they ignore.
  */
-export const REVIEW_CSV_HEADER =
+const REVIEW_CSV_HEADER =
   'card_id,review_time,review_rating,review_state,review_duration,xinzhi_card_id';
 
 /** A stable positive integer below 2^48 for a card id (the same in every export). */
-export function cardNumber(id: string): number {
+function cardNumber(id: string): number {
   return parseInt(createHash('sha256').update(id).digest('hex').slice(0, 12), 16);
 }
 

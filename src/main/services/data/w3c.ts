@@ -9,11 +9,11 @@ import { COLORS, type Color, type Highlight } from '../../../shared/highlights';
  * Reading goes the other way, for our files and other tools' that use the same selectors.
  */
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const ARTICLE_URN = 'urn:xinzhi:article:';
 const HIGHLIGHT_URN = 'urn:xinzhi:highlight:';
 
-export const articleUri = (articleId: string) => `${ARTICLE_URN}${articleId}`;
+const articleUri = (articleId: string) => `${ARTICLE_URN}${articleId}`;
 
 /** The colours as CSS, for the stylesheet a styleClass must come with. */
 const COLOR_CSS: Record<Color, string> = {

@@ -18,7 +18,7 @@ export const KIND_LETTER: Record<SearchKind, string> = {
   card: 'c',
 };
 const KIND_OF: Record<string, SearchKind> = { g: 'term', p: 'passage', h: 'note', c: 'card' };
-export const kindOf = (key: string): SearchKind => KIND_OF[key[0]];
+const kindOf = (key: string): SearchKind => KIND_OF[key[0]];
 
 // Field weights: a term's own name counts most, then its other spellings.
 const BOOST = { name: 5, alias: 4, pinyin: 4, heading: 1.5, tags: 2, note: 1.2, body: 1 };

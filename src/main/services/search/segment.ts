@@ -22,7 +22,7 @@ const K1 = 1.2;
 const B = 0.75;
 
 /** How good a match is: the word itself, the start of a longer one, or one typo away. */
-export const QUALITY = { exact: 1, typo: 0.45, typoPrefix: 0.35 } as const;
+const QUALITY = { exact: 1, typo: 0.45, typoPrefix: 0.35 } as const;
 const MIN_PREFIX = 2;
 const prefixQuality = (typed: number, whole: number) => 0.5 + (0.5 * typed) / whole;
 
@@ -203,7 +203,7 @@ export class Segment {
 }
 
 /** Code-unit order, the same everywhere (localeCompare would differ between machines). */
-export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The first index whose item is not below `key`. */
 export function lowerBound(sorted: readonly string[], key: string): number {

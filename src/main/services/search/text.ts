@@ -130,7 +130,7 @@ export interface QueryWord {
   fuzzy: boolean;
 }
 
-export const FUZZY_MIN_LENGTH = 5;
+const FUZZY_MIN_LENGTH = 5;
 
 /**
  * The words of a query, each required. A Chinese run needs each of its bigrams (a single

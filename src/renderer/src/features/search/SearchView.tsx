@@ -132,7 +132,7 @@ export function SearchView({ articles, initialQuery, onOpenHit }: Props) {
               <button
                 key={k}
                 type="button"
-                className="search-kind"
+                className="chip-button"
                 aria-pressed={kinds.includes(k)}
                 onClick={() => toggleKind(k)}
               >
