@@ -16,6 +16,7 @@ import { aboutText, menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, installGuards, isAppUrl } from './security';
 import { createServices, type Services } from './services';
 import { nativeDialogs } from './dialogs';
+import { resourcesDirFor } from './paths';
 import { visibleState, windowOptions } from './window';
 
 // Must happen before `ready`: tests and portable installs point the data directory elsewhere.
@@ -49,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   installGuards({
-    openExternal: (url) => shell.openExternal(url),
+    openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK -- installGuards passes only URLs that passed safeExternalUrl
     onWebContentsCreated: (listener) =>
       app.on('web-contents-created', (_e, contents) => listener(contents)),
     session: session.defaultSession,
@@ -65,13 +66,12 @@ async function start(): Promise<void> {
       }),
     );
   }
-  // XINZHI_RESOURCES_DIR: a corpus other than the bundled one (tests of re-anchoring after the
-  // corpus changed), like XINZHI_DATA_DIR for user data.
-  const resourcesDir =
-    process.env.XINZHI_RESOURCES_DIR ??
-    (app.isPackaged
-      ? join(process.resourcesPath, 'resources')
-      : join(app.getAppPath(), 'resources'));
+  const resourcesDir = resourcesDirFor({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    override: process.env.XINZHI_RESOURCES_DIR,
+  });
   services = await createServices({
     dataDir: app.getPath('userData'),
     resourcesDir,
@@ -105,13 +105,9 @@ function createWindow(s: Services): void {
     s.windowState(),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  win = new BrowserWindow(
-    windowOptions(
-      join(import.meta.dirname, '../preload/index.cjs'),
-      state,
-      nativeTheme.shouldUseDarkColors,
-    ),
-  );
+  const preload = join(import.meta.dirname, '../preload/index.cjs');
+  const options = windowOptions(preload, state, nativeTheme.shouldUseDarkColors);
+  win = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- windowOptions() sets contextIsolation and sandbox (glue.test.ts); installGuards denies every new window, middle-click included
   if (state?.maximized) win.maximize();
   win.once('ready-to-show', () => win?.show());
   win.on('close', () => {

@@ -75,16 +75,18 @@ export interface GuardDeps {
 export function installGuards(deps: GuardDeps): void {
   deps.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   deps.session.setPermissionCheckHandler(() => false);
+  const openOutside = (url: string) => {
+    const safe = safeExternalUrl(url);
+    if (safe) void deps.openExternal(safe); // eng-disable OPEN_EXTERNAL_JS_CHECK -- only http(s) URLs that passed safeExternalUrl
+  };
   deps.onWebContentsCreated((contents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      const safe = safeExternalUrl(url);
-      if (safe) void deps.openExternal(safe);
+      openOutside(url);
       return { action: 'deny' };
     });
     const block = (event: { preventDefault(): void }, url: string) => {
       event.preventDefault();
-      const safe = safeExternalUrl(url);
-      if (safe) void deps.openExternal(safe);
+      openOutside(url);
     };
     contents.on('will-navigate', block);
     contents.on('will-redirect', block);
