@@ -57,6 +57,8 @@ export const settingsSchema = z.object({
   /** Which key-term cards are in the deck: term → definition, and 汉字 → term + pinyin. */
   termCardsDefinition: z.boolean(),
   termCardsChinese: z.boolean(),
+  /** The welcome tour has been seen (closed or finished) and is not shown at start again. */
+  tourDone: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -82,6 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewsPerDay: 200,
   termCardsDefinition: true,
   termCardsChinese: true,
+  tourDone: false,
 };
 
 /** Where the reader was in one article: the block at the top of the viewport. */

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, VIEWPORT, chromiumPath, launchChromium, startHarness } from './harness';
+import { ROOT, VIEWPORT, chromiumPath, launchChromium, startHarness, tourSeen } from './harness';
 
 /**
  * One set of specs, two targets (DESIGN.md): the built Electron app where its binary is present,
@@ -30,7 +30,8 @@ export interface XinzhiApp {
   answerDialogs(...paths: (string | null)[]): Promise<void>;
 }
 
-async function electronSession(dataDir: string) {
+async function electronSession(dataDir: string, firstRun: boolean) {
+  if (!firstRun) await tourSeen(dataDir);
   const launch = async () => {
     const electronApp = await _electron.launch({
       args: [join(ROOT, 'out/main/index.js')],
@@ -67,7 +68,12 @@ async function electronSession(dataDir: string) {
   };
 }
 
-export const test = base.extend<{ app: XinzhiApp }, { harnessBrowser: Browser | null }>({
+export const test = base.extend<
+  { app: XinzhiApp; firstRun: boolean },
+  { harnessBrowser: Browser | null }
+>({
+  /** Start as a new user does, with the welcome tour; otherwise as a returning one. */
+  firstRun: [false, { option: true }],
   harnessBrowser: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
     async ({}, use) => {
@@ -85,11 +91,11 @@ export const test = base.extend<{ app: XinzhiApp }, { harnessBrowser: Browser | 
     },
     { scope: 'worker' },
   ],
-  app: async ({ harnessBrowser }, use) => {
+  app: async ({ harnessBrowser, firstRun }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'xinzhi-e2e-'));
     const session = harnessBrowser
-      ? await startHarness(harnessBrowser, dataDir)
-      : await electronSession(dataDir);
+      ? await startHarness(harnessBrowser, dataDir, { firstRun })
+      : await electronSession(dataDir, firstRun);
     await use({
       get page() {
         return session.page;

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHANNELS, methodName } from '../../src/shared/api';
 import { dispatch } from '../../src/main/ipc';
 import { createServices, type Services } from '../../src/main/services';
+import { emptyStore } from '../../src/main/store/schema';
 
 /**
  * The browser harness (DESIGN.md): Chromium on the built renderer (`out/renderer`, served by
@@ -45,6 +46,19 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * An empty data dir as a returning user has it: the welcome tour already seen, so that it does
+ * not cover what a spec is testing. Specs of the first run opt out (`firstRun`). A dir that
+ * already holds a store is left alone.
+ */
+export async function tourSeen(dataDir: string): Promise<void> {
+  const file = join(dataDir, 'xinzhi.json');
+  if (existsSync(file)) return;
+  const data = emptyStore();
+  data.settings.tourDone = true;
+  await writeFile(file, JSON.stringify(data));
+}
+
 export interface HarnessSession {
   page: Page;
   /** Quit (the page unloads, pending calls finish, services flush) and start again;
@@ -55,14 +69,24 @@ export interface HarnessSession {
   stop(): Promise<void>;
 }
 
-export async function startHarness(browser: Browser, dataDir: string): Promise<HarnessSession> {
+export async function startHarness(
+  browser: Browser,
+  dataDir: string,
+  { firstRun = false } = {},
+): Promise<HarnessSession> {
+  if (!firstRun) await tourSeen(dataDir);
   // The native dialogs are Electron's: here they answer what the test said they would.
   const answers: (string | null)[] = [];
   const answer = async () => answers.shift() ?? null;
   const dialogs = { chooseFolder: answer, chooseSaveFile: answer, chooseOpenFile: answer };
+  // What Electron's app.getVersion() gives: the version in package.json.
+  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const start = () =>
     createServices({
       dataDir,
+      appVersion: version,
       resourcesDir: process.env.XINZHI_RESOURCES_DIR ?? RESOURCES_DIR,
       dialogs,
     });

@@ -238,3 +238,23 @@ for (const theme of ['light', 'dark'] as const) {
     await app.page.screenshot({ path: join(DOCS, `data-${theme}.png`) });
   });
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`first run, ${theme}`, () => {
+    test.use({ firstRun: true });
+    test(`welcome tour, Help and About, ${theme}`, async ({ app }) => {
+      const { page } = app;
+      await page.emulateMedia({ colorScheme: theme });
+      await expect(page.getByRole('dialog', { name: /Welcome/ })).toBeVisible();
+      await page.screenshot({ path: join(DOCS, `tour-${theme}.png`) });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+      await page.mouse.click(5, 850);
+      await page.screenshot({ path: join(DOCS, `help-${theme}.png`) });
+      await page.getByRole('button', { name: 'About Xinzhi, sources and licences' }).click();
+      await expect(page.getByRole('dialog', { name: 'About Xinzhi' })).toBeVisible();
+      await page.screenshot({ path: join(DOCS, `about-${theme}.png`) });
+    });
+  });
+}

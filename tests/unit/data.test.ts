@@ -185,6 +185,25 @@ describe('full backup and restore', () => {
     expect((await again['cards:stats'](undefined)).today.reviews).toBe(3);
   });
 
+  it('restores a backup made before a setting existed, with that setting at its default', async () => {
+    await services['settings:update']({ fontSize: 22, tourDone: true });
+    const file = join(out, 'older.json');
+    await exportTo('backup', file);
+    const backup = JSON.parse(await readFile(file, 'utf8'));
+    delete backup.data.settings.tourDone; // as a backup from before the welcome tour has it
+    await writeFile(file, JSON.stringify(backup));
+    const other = await otherInstall('older');
+    const preview = await other.services.openImportFile(file);
+    await other.services['data:applyImport']({ token: preview.token, mode: 'replace' });
+    const settings = await other.services['settings:get'](undefined);
+    expect(settings.fontSize).toBe(22);
+    expect(settings.tourDone).toBe(false);
+    // A wrong value is still refused, with where it is.
+    backup.data.settings.fontSize = 'huge';
+    await writeFile(file, JSON.stringify(backup));
+    await expect(other.services.openImportFile(file)).rejects.toThrow(/settings\.fontSize/);
+  });
+
   it('merges by id, the newest change winning, nothing twice', async () => {
     const a = await highlight(services, 'gmw', 'Two Sessions', 'old note');
     const file = join(out, 'backup.json');

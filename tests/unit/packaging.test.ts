@@ -135,3 +135,28 @@ describe('electron-builder.json', () => {
     ).toBe('/x');
   });
 });
+
+describe('the credits in About', () => {
+  it('name every package the app ships, with the licence its package declares', async () => {
+    const { LIBRARIES } = await import('../../src/shared/credits');
+    const lock = JSON.parse(await readFile(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean; license?: string }>;
+    };
+    // What runs in the app: the production dependency tree, and Electron itself. Type
+    // declarations (`@types/…`) hold no code.
+    const shipped = Object.entries(lock.packages)
+      .filter(([path, p]) => path !== '' && !p.dev)
+      .map(([path, p]) => ({ name: path.replace(/^.*node_modules\//, ''), license: p.license }))
+      .filter((p) => !p.name.startsWith('@types/'));
+    shipped.push({ name: 'electron', license: lock.packages['node_modules/electron']?.license });
+    expect(LIBRARIES.map((l) => l.name).sort()).toEqual(shipped.map((p) => p.name).sort());
+    for (const p of shipped) {
+      const declared = (
+        JSON.parse(await readFile(join(ROOT, 'node_modules', p.name, 'package.json'), 'utf8')) as {
+          license: string;
+        }
+      ).license;
+      expect(LIBRARIES.find((l) => l.name === p.name)?.licence, p.name).toBe(declared);
+    }
+  });
+});

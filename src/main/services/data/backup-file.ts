@@ -21,7 +21,12 @@ import {
   type Highlight,
   type TrashEntry,
 } from '../../../shared/highlights';
-import { settingsSchema, type ReadingProgress, type Settings } from '../../../shared/settings';
+import {
+  DEFAULT_SETTINGS,
+  settingsSchema,
+  type ReadingProgress,
+  type Settings,
+} from '../../../shared/settings';
 import { progressMapSchema } from '../../store/schema';
 
 /**
@@ -226,7 +231,10 @@ export const backupSchema = z
     exportedAt: isoTime,
     data: z
       .object({
-        settings: settingsSchema,
+        // A setting added after the backup was made takes its default; a wrong value is refused.
+        settings: settingsSchema
+          .partial()
+          .transform((given) => ({ ...DEFAULT_SETTINGS, ...given })),
         progress: progressMapSchema,
         highlights: z.array(highlightRecordSchema),
         cards: z.array(cardRecordSchema),

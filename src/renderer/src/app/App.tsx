@@ -17,6 +17,9 @@ import { CommandPalette } from '../features/search/CommandPalette';
 import { appCommands } from '../features/search/commands';
 import { SearchView } from '../features/search/SearchView';
 import { DataView } from '../features/settings/DataView';
+import { AboutDialog } from '../features/help/AboutDialog';
+import { HelpView } from '../features/help/HelpView';
+import { WelcomeTour } from '../features/help/WelcomeTour';
 import type { SearchHit } from '../../../shared/search';
 import { api, call, errorMessage } from '../lib/api';
 import { onOpenCardEditor, openCardEditor, type CardEditorRequest } from '../lib/cardEvents';
@@ -57,6 +60,9 @@ export function App() {
   const [navigation, setNavigation] = useState<Navigation | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  /** Asked for again from Help; on a first run it shows until it is closed once. */
+  const [tourAsked, setTourAsked] = useState(false);
   const [cardEditor, setCardEditor] = useState<CardEditorRequest | null>(null);
   useEffect(() => onOpenCardEditor(setCardEditor), []);
   useTheme(data?.settings.theme ?? 'system');
@@ -137,6 +143,8 @@ export function App() {
             theme: document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark',
           }),
         showShortcuts: () => setShortcutsOpen(true),
+        showAbout: () => setAboutOpen(true),
+        showTour: () => setTourAsked(true),
         newCard: () => openCardEditor({ kind: 'new' }),
       }),
     [go, updateSettings],
@@ -166,6 +174,9 @@ export function App() {
       if (event.key === '?' && !hasMod(event)) {
         event.preventDefault();
         setShortcutsOpen(true);
+      } else if (event.key === 'F1') {
+        event.preventDefault();
+        go('help');
       } else if (hasMod(event) && !event.altKey && VIEW_KEYS[event.key]) {
         event.preventDefault();
         go(VIEW_KEYS[event.key]);
@@ -177,6 +188,11 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [go, notices.push]);
+
+  const closeTour = () => {
+    setTourAsked(false);
+    if (!data?.settings.tourDone) updateSettings({ tourDone: true });
+  };
 
   if (loadError) {
     return (
@@ -195,7 +211,6 @@ export function App() {
         view={view}
         onNavigate={go}
         readerTitle={data.articles.find((a) => a.id === currentId)?.title ?? null}
-        onShowShortcuts={() => setShortcutsOpen(true)}
         onOpenPalette={() => setPaletteOpen(true)}
       />
       <div className="app-main">
@@ -237,6 +252,13 @@ export function App() {
             initialQuery={query ?? ''}
             onOpenHit={openHit}
           />
+        ) : view === 'help' ? (
+          <HelpView
+            dataDir={data.info.dataDir}
+            onShowTour={() => setTourAsked(true)}
+            onShowAbout={() => setAboutOpen(true)}
+            onOpenData={() => go('data')}
+          />
         ) : view === 'data' ? (
           <DataView dataDir={data.info.dataDir} onNotice={notices.push} />
         ) : view === 'trash' ? (
@@ -270,6 +292,21 @@ export function App() {
         />
       )}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <AboutDialog
+        open={aboutOpen}
+        version={data.info.version}
+        sources={data.info.sources}
+        onClose={() => setAboutOpen(false)}
+      />
+      <WelcomeTour
+        open={tourAsked || !data.settings.tourDone}
+        onClose={closeTour}
+        onStart={() => {
+          closeTour();
+          const first = data.articles[0];
+          if (first) openArticle(first.id);
+        }}
+      />
       <CommandPalette
         open={paletteOpen}
         commands={commands}

@@ -12,7 +12,8 @@ export type ViewName =
   | 'compare'
   | 'trash'
   | 'search'
-  | 'data';
+  | 'data'
+  | 'help';
 
 const VIEWS: { name: ViewName; label: string; icon: IconName }[] = [
   { name: 'library', label: 'Library', icon: 'library' },
@@ -32,11 +33,10 @@ interface Props {
   view: ViewName;
   readerTitle: string | null;
   onNavigate(view: ViewName): void;
-  onShowShortcuts(): void;
   onOpenPalette(): void;
 }
 
-export function Sidebar({ view, readerTitle, onNavigate, onShowShortcuts, onOpenPalette }: Props) {
+export function Sidebar({ view, readerTitle, onNavigate, onOpenPalette }: Props) {
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand" aria-hidden="true">
@@ -69,9 +69,15 @@ export function Sidebar({ view, readerTitle, onNavigate, onShowShortcuts, onOpen
           </li>
         ))}
       </ul>
-      <button type="button" className="nav-item nav-foot" onClick={onShowShortcuts}>
-        <Icon name="keyboard" />
-        <span>Shortcuts</span>
+      <button
+        type="button"
+        className="nav-item nav-foot"
+        aria-current={view === 'help' ? 'page' : undefined}
+        aria-keyshortcuts="F1"
+        onClick={() => onNavigate('help')}
+      >
+        <Icon name="info" />
+        <span>Help</span>
       </button>
     </nav>
   );

@@ -35,6 +35,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
     title: 'Anywhere',
     shortcuts: [
       { keys: ['?'], action: 'Show keyboard shortcuts' },
+      { keys: ['F1'], action: 'Help: getting started, shortcuts, About' },
       { keys: [`${MOD} K`], action: 'Search everything, or run a command' },
       { keys: [`${MOD} Shift F`], action: 'Search view with filters' },
       { keys: [`${MOD} 1`], action: 'Go to the Library' },

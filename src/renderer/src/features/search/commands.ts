@@ -49,12 +49,15 @@ const VIEW_COMMANDS: {
   { view: 'compare', label: 'Compare the sources', icon: 'compare', keys: `${MOD} 8` },
   { view: 'trash', label: 'Go to the Trash', icon: 'trash', keys: `${MOD} 9`, also: 'deleted' },
   { view: 'search', label: 'Search view with filters', icon: 'search', keys: `${MOD} Shift F` },
+  { view: 'help', label: 'Help', icon: 'info', keys: 'F1', also: 'how to guide manual' },
 ];
 
 export interface CommandDeps {
   go(view: ViewName): void;
   toggleTheme(): void;
   showShortcuts(): void;
+  showAbout(): void;
+  showTour(): void;
   newCard(): void;
 }
 
@@ -80,6 +83,20 @@ export function appCommands(deps: CommandDeps): Command[] {
       keys: '?',
       also: 'help keys',
       run: deps.showShortcuts,
+    },
+    {
+      id: 'about',
+      label: 'About Xinzhi',
+      icon: 'info',
+      also: 'version sources licences credits',
+      run: deps.showAbout,
+    },
+    {
+      id: 'tour',
+      label: 'Show the welcome tour',
+      icon: 'info',
+      also: 'onboarding introduction help',
+      run: deps.showTour,
     },
   ];
 }
