@@ -17,14 +17,19 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+const MAX_URL_LENGTH = 2048;
+
 /**
  * Returns the URL to hand to the system browser, or null. Only plain `http:`/`https:` URLs with a
  * host and no credentials pass; the raw string must already start with the scheme (no leading
- * whitespace or control characters that a parser would quietly strip).
+ * whitespace, no control characters (C0 or C1), invisible format characters such as bidi marks
+ * and zero-width spaces, or unpaired surrogates, which a parser would quietly strip or encode).
+ * What is returned is the parser's normalised `href` (hosts in punycode), the form the browser
+ * will show; it is never longer than 2,048 characters either.
  */
 export function safeExternalUrl(raw: unknown): string | null {
-  if (typeof raw !== 'string' || raw.length > 2048) return null;
-  const hasControl = [...raw].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+  if (typeof raw !== 'string' || raw.length > MAX_URL_LENGTH) return null;
+  const hasControl = /[\p{Cc}\p{Cf}\p{Cs}]/u.test(raw);
   if (hasControl || !/^https?:\/\/[^\s/\\?#@]/i.test(raw) || /[\s\\]/.test(raw)) {
     return null;
   }
@@ -36,6 +41,8 @@ export function safeExternalUrl(raw: unknown): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (!url.hostname || url.username || url.password) return null;
+  // Percent-encoding can make the href several times longer than the raw string.
+  if (url.href.length > MAX_URL_LENGTH) return null;
   return url.href;
 }
 
@@ -50,6 +57,13 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   }
 }
 
+/** The preferences a page was really created with, as Electron reports them. */
+interface WebPreferencesLike {
+  contextIsolation?: unknown;
+  sandbox?: unknown;
+  nodeIntegration?: unknown;
+  webSecurity?: unknown;
+}
 interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   on(
@@ -57,6 +71,10 @@ interface WebContentsLike {
     listener: (event: { preventDefault(): void }, url: string) => void,
   ): void;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): void;
+  /** Present at run time in Electron 41 but missing from its typings, hence optional; returns
+   * null for contents Electron made without web preferences (its own DevTools UI). */
+  getLastWebPreferences?(): WebPreferencesLike | null;
+  close(): void;
 }
 interface SessionLike {
   setPermissionRequestHandler(
@@ -71,7 +89,21 @@ export interface GuardDeps {
   session: SessionLike;
 }
 
-/** App-wide: windows never open, pages never navigate, permissions are never granted. */
+/** Why a page's preferences are unsafe (none: they are safe). Anything but an explicit, secure
+ * value counts as unsafe for the isolation and the sandbox. */
+function unsafePreferences(prefs: WebPreferencesLike): string[] {
+  return [
+    prefs.contextIsolation !== true && 'contextIsolation is off',
+    prefs.sandbox !== true && 'sandbox is off',
+    prefs.nodeIntegration === true && 'nodeIntegration is on',
+    prefs.webSecurity === false && 'webSecurity is off',
+  ].filter((reason): reason is string => typeof reason === 'string');
+}
+
+/**
+ * App-wide: windows never open, pages never navigate, permissions are never granted, and a page
+ * created without isolation, sandbox or web security (or with Node) is closed at once.
+ */
 export function installGuards(deps: GuardDeps): void {
   deps.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   deps.session.setPermissionCheckHandler(() => false);
@@ -91,5 +123,15 @@ export function installGuards(deps: GuardDeps): void {
     contents.on('will-navigate', block);
     contents.on('will-redirect', block);
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    // Checked after the guards above are in place, so a page that is not closed at once (its
+    // close still pending) can neither navigate nor open windows meanwhile.
+    const prefs = contents.getLastWebPreferences?.();
+    const unsafe = prefs ? unsafePreferences(prefs) : [];
+    if (unsafe.length > 0) {
+      console.error(
+        `[xinzhi] closing a page created with unsafe preferences: ${unsafe.join(', ')}`,
+      );
+      contents.close();
+    }
   });
 }
