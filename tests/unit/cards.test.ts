@@ -1,5 +1,6 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempAppDirs } from './temp-app';
@@ -10,7 +11,15 @@ import { loadFacts } from '../../src/main/services/decks';
 import { REVIEW_LOG_FILE } from '../../src/main/services/review-log';
 import { fromFsrsCard } from '../../src/main/services/scheduler';
 import { describe as describeSpan } from '../../src/shared/anchoring';
-import type { CardView, Rating, ReviewLogEntry } from '../../src/shared/cards';
+import {
+  clozeOrds,
+  clozePlain,
+  clozeSchema,
+  clozeSides,
+  type CardView,
+  type Rating,
+  type ReviewLogEntry,
+} from '../../src/shared/cards';
 import type { PlacedHighlight } from '../../src/shared/highlights';
 
 /** Flashcards on the real services over a real lowdb file and review journal in a temp dir. */
@@ -459,5 +468,56 @@ describe('statistics', () => {
     expect(stats.matureBy.pacePerDay).toBeCloseTo(6 / 14);
     expect(stats.matureBy.lagDays).toBeGreaterThan(5);
     expect(Date.parse(stats.matureBy.date!)).toBeGreaterThan(time);
+  });
+});
+
+describe('cloze blanks', () => {
+  // The regex the one-pass reader replaced: its results are the reference.
+  const CLOZE = /\{\{c(\d{1,2})::([\s\S]*?)\}\}/g;
+  const reference = (text: string) => ({
+    ords: [...new Set([...text.matchAll(CLOZE)].map((m) => Number(m[1])))].sort((a, b) => a - b),
+    plain: text.replace(CLOZE, (_, __, w: string) => w),
+    front: text.replace(CLOZE, (_, n: string, w: string) => (Number(n) === 1 ? '**[…]**' : w)),
+  });
+
+  it('reads blanks exactly as the regex did, on 3,000 texts made of cloze syntax', () => {
+    const piece = fc.constantFrom(
+      '{{c',
+      '{{c1::',
+      '{{c12::',
+      '{{c123::',
+      '}}',
+      '}',
+      '{',
+      ':',
+      'c',
+      '1',
+      '2',
+      'a b',
+      '\n',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+        (text) => {
+          const want = reference(text);
+          expect(clozeOrds(text)).toEqual(want.ords);
+          expect(clozePlain(text)).toBe(want.plain);
+          expect(clozeSides(text, 1).front).toBe(want.front);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses an over-long cloze by its length alone, and reads a long unclosed one', () => {
+    const long = '{{c1::'.repeat(20_000);
+    const result = clozeSchema.safeParse(long);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([
+      'The cloze text can be at most 20,000 characters.',
+    ]);
+    expect(clozeOrds(long.slice(0, 19_998))).toEqual([]);
+    expect(clozeOrds(`${long.slice(0, 19_990)}{{c2::x}}`)).toEqual([1]);
   });
 });
