@@ -28,6 +28,8 @@ export interface XinzhiApp {
   restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** What the next native file dialogs answer, in order (a path, or null for Cancel). */
   answerDialogs(...paths: (string | null)[]): Promise<void>;
+  /** The web preferences of every webContents, as Electron reports them (electron target only). */
+  webPreferences(): Promise<Record<string, unknown>[] | null>;
 }
 
 async function electronSession(dataDir: string, firstRun: boolean) {
@@ -52,6 +54,17 @@ async function electronSession(dataDir: string, firstRun: boolean) {
       current = await launch();
     },
     stop: () => current.electronApp.close(),
+    webPreferences: () =>
+      current.electronApp.evaluate(({ webContents }) =>
+        webContents
+          .getAllWebContents()
+          .map(
+            (w) =>
+              (
+                w as unknown as { getLastWebPreferences(): Record<string, unknown> | null }
+              ).getLastWebPreferences() ?? {},
+          ),
+      ),
     /** Electron's dialog module, answered from a list (the dialogs themselves are native). */
     answerDialogs: (...paths: (string | null)[]) =>
       current.electronApp.evaluate(({ dialog }, list) => {
@@ -104,6 +117,7 @@ export const test = base.extend<
       target,
       restart: (whileClosed) => session.restart(whileClosed),
       answerDialogs: (...paths) => session.answerDialogs(...paths),
+      webPreferences: async () => ('webPreferences' in session ? session.webPreferences() : null),
     });
     await session.stop();
     await rm(dataDir, { recursive: true, force: true });
