@@ -283,6 +283,23 @@ export function formatInterval(ms: number): string {
   return `${(days / 365).toFixed(1).replace(/\.0$/, '')} y`;
 }
 
+const SPOKEN: Record<string, [string, string]> = {
+  min: ['minute', 'minutes'],
+  h: ['hour', 'hours'],
+  d: ['day', 'days'],
+  mo: ['month', 'months'],
+  y: ['year', 'years'],
+};
+
+/** The interval in words, for screen readers: "10 minutes", "8 days", "1.5 months". */
+export function spokenInterval(ms: number): string {
+  const short = formatInterval(ms);
+  if (short === '<1 min') return 'under a minute';
+  const [n = '', unit = ''] = short.split(' ');
+  const [one, many] = SPOKEN[unit] ?? [unit, unit];
+  return `${n} ${n === '1' ? one : many}`;
+}
+
 /** FSRS-6's default decay of the forgetting curve. */
 const DECAY = -0.1542;
 const FACTOR = 0.9 ** (1 / DECAY) - 1;

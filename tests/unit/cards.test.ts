@@ -16,6 +16,7 @@ import {
   clozePlain,
   clozeSchema,
   clozeSides,
+  spokenInterval,
   type CardView,
   type Rating,
   type ReviewLogEntry,
@@ -225,10 +226,14 @@ describe('leeches, limits and siblings', () => {
     await settings({ newPerDay: 3 });
     let q = await queue();
     expect(q.counts.new).toBe(3);
-    // The first term's two directions come first: answering one buries the other.
-    const [first, sibling] = q.items.map((i) => i.card);
-    expect(sibling!.noteId).toBe(first!.noteId);
-    await answer(first!.id, 4); // Easy: straight to review, days away
+    // One card per note in a queue: answering the first term's card buries its other
+    // direction for the day, so that sibling never waits in the queue behind it.
+    const notes = q.items.map((i) => i.card.noteId);
+    expect(new Set(notes).size).toBe(notes.length);
+    const first = q.items[0]!.card;
+    const sibling = (await list()).find((c) => c.noteId === first.noteId && c.id !== first.id);
+    expect(q.items.some((i) => i.card.id === sibling!.id)).toBe(false);
+    await answer(first.id, 4); // Easy: straight to review, days away
     q = await queue();
     expect(q.counts.new).toBe(2);
     expect(q.items.some((i) => i.card.id === sibling!.id)).toBe(false);
@@ -519,5 +524,18 @@ describe('cloze blanks', () => {
     ]);
     expect(clozeOrds(long.slice(0, 19_998))).toEqual([]);
     expect(clozeOrds(`${long.slice(0, 19_990)}{{c2::x}}`)).toEqual([1]);
+  });
+});
+
+describe('intervals read aloud', () => {
+  it('says the unit in words, singular or plural', () => {
+    const MIN = 60_000;
+    expect(spokenInterval(20_000)).toBe('under a minute');
+    expect(spokenInterval(MIN)).toBe('1 minute');
+    expect(spokenInterval(10 * MIN)).toBe('10 minutes');
+    expect(spokenInterval(60 * MIN)).toBe('1 hour');
+    expect(spokenInterval(8 * 1440 * MIN)).toBe('8 days');
+    expect(spokenInterval(45 * 1440 * MIN)).toBe('1.5 months');
+    expect(spokenInterval(730 * 1440 * MIN)).toBe('2 years');
   });
 });

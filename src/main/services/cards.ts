@@ -203,6 +203,18 @@ export function cardServices({
     return result;
   }
 
+  /** The first `limit` cards of `list` whose note is not taken yet; takes their notes. */
+  function onePerNote(list: CardRecord[], limit: number, taken: Set<string>): CardRecord[] {
+    const out: CardRecord[] = [];
+    for (const c of list) {
+      if (out.length >= limit) break;
+      if (taken.has(c.noteId)) continue;
+      taken.add(c.noteId);
+      out.push(c);
+    }
+    return out;
+  }
+
   /** What today's answers used up of the limits, and which notes they buried. */
   function today(cards: CardRecord[], now: number) {
     const start = dayStart(now);
@@ -254,8 +266,11 @@ export function cardServices({
     learning.sort(byDue);
     ahead.sort(byDue);
     reviews.sort(byDue);
-    const reviewsToday = reviews.slice(0, Math.max(0, s.reviewsPerDay - reviewsDone));
-    const newToday = news.slice(0, Math.max(0, s.newPerDay - newDone));
+    // One card per note: answering it buries its siblings for the day, so they never queue up
+    // behind it (a learning card's note counts too).
+    const taken = new Set(learning.map((c) => c.noteId));
+    const reviewsToday = onePerNote(reviews, s.reviewsPerDay - reviewsDone, taken);
+    const newToday = onePerNote(news, s.newPerDay - newDone, taken);
     let ordered = [...learning, ...interleave(reviewsToday, newToday)];
     // Nothing else left: learning steps due soon are shown now rather than making the user wait.
     const soon = ahead.filter((c) => c.schedule.due <= now + LEARN_AHEAD_MS);

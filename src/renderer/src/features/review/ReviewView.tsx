@@ -6,6 +6,7 @@ import {
   RATINGS,
   RATING_LABEL,
   formatInterval,
+  spokenInterval,
   type QueueItem,
   type Rating,
 } from '../../../../shared/cards';
@@ -95,7 +96,7 @@ export function ReviewView(props: Props) {
       const item: QueueItem = current;
       const durationMs = Math.round(Math.min(performance.now() - shownAt.current, 3_600_000));
       const saved = answer(rating, durationMs);
-      setSaid(`${RATING_LABEL[rating]}. Back in ${formatInterval(item.intervals[rating])}.`);
+      setSaid(`${RATING_LABEL[rating]}. Back in ${spokenInterval(item.intervals[rating])}.`);
       void saved?.then((result) => {
         if (result.leech) {
           onNotice(
@@ -237,6 +238,7 @@ export function ReviewView(props: Props) {
                   type="button"
                   className={`rating rating-${r}`}
                   onClick={() => rate(r)}
+                  aria-label={`${RATING_LABEL[r]}: back in ${spokenInterval(current.intervals[r])}`}
                   aria-keyshortcuts={String(r)}
                 >
                   <span className="rating-interval">{formatInterval(current.intervals[r])}</span>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { RATINGS, RATING_LABEL, formatInterval } from '../../../../shared/cards';
 import { plural } from '../../lib/format';
 import type { SessionTally } from './useReviewQueue';
@@ -18,9 +19,14 @@ const minutes = (ms: number) => {
 /** The end of a session: what was done, and when the next card is due. */
 export function SessionSummary({ tally, nextDue, now, onBrowse, onStats }: Props) {
   const { answered, byRating, timeMs } = tally;
+  // The last card has gone from under the focus: the summary takes it, so it is read out.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (answered > 0) heading.current?.focus();
+  }, [answered]);
   return (
     <section className="session-summary" aria-labelledby="summary-title">
-      <h2 id="summary-title" tabIndex={-1}>
+      <h2 id="summary-title" ref={heading} tabIndex={-1}>
         {answered > 0 ? 'Session complete' : 'Nothing to review right now'}
       </h2>
       {answered > 0 && (
