@@ -136,6 +136,8 @@ describe('windowOptions', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
     });
   });
 
