@@ -164,3 +164,23 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test("a new user's views each say what goes there and how to start", async ({ app }) => {
+  const { page } = app;
+  const main = page.getByRole('main');
+  const expectations: [string, RegExp][] = [
+    ['Notes', /No highlights yet/],
+    ['Statistics', /No reviews yet\. Your first session fills these charts/],
+    ['Trash', /The Trash is empty/],
+    ['Search', /Type to search the articles, the glossary, your highlights and notes/],
+    ['Your data', /No backups yet: the first is taken at quit/],
+  ];
+  for (const [view, text] of expectations) {
+    await nav(page, view).click();
+    await expect(main.getByText(text)).toBeVisible();
+  }
+  await page.evaluate(() => window.api.settingsUpdate({ newPerDay: 0 }));
+  await nav(page, 'Review').click();
+  await expect(main.getByRole('heading', { name: 'Nothing to review right now' })).toBeVisible();
+  await expect(main.getByRole('button', { name: 'Browse cards' })).toBeVisible();
+});

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Icon } from '../../components/Icon';
 import type { CardStats } from '../../../../shared/cards';
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
@@ -142,6 +143,13 @@ export function StatsView({ onNotice, onReview }: Props) {
           Review now
         </button>
       </header>
+      {stats.heatmap.every((d) => d.count === 0) && (
+        <p className="stats-empty" role="note">
+          <Icon name="stats" size={18} />
+          No reviews yet. Your first session fills these charts: each answer goes into the review
+          log, and from it come the streak, the forecast and your true retention.
+        </p>
+      )}
       <section className="stat-tiles" aria-label="Today">
         <div className="tile">
           <strong>{today.reviews}</strong>
