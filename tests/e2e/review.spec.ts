@@ -177,6 +177,16 @@ for (const theme of ['light', 'dark'] as const) {
     await page.keyboard.press('Control+5');
     await expect(flashcard(page)).toBeFocused();
     expect(await seriousViolations(page)).toEqual([]);
+    // Its dialogs: the card editor (e) and the review settings.
+    await page.keyboard.press('e');
+    await expect(page.getByRole('dialog', { name: /card/i })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Review settings' }).click();
+    await expect(page.getByRole('dialog', { name: 'Review settings' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await flashcard(page).focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('c');
     await expect(page.getByRole('complementary', { name: 'In context' })).toBeVisible();
