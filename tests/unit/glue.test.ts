@@ -161,7 +161,7 @@ describe('the main process glue', () => {
     await import('../../src/main/index');
     expect(electron.state.setPathCalls).toContainEqual(['userData', dataDir]);
     electron.ready();
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1), { timeout: 10_000 });
     const [win] = electron.windows;
     expect(win.options.webPreferences).toMatchObject({
       sandbox: true,
@@ -216,7 +216,7 @@ describe('the main process glue', () => {
     const preventDefault = vi.fn();
     for (const fn of electron.appEvents.get('before-quit') ?? []) fn({ preventDefault });
     expect(preventDefault).toHaveBeenCalled();
-    await vi.waitFor(() => expect(electron.state.quitCalls).toBe(1));
+    await vi.waitFor(() => expect(electron.state.quitCalls).toBe(1), { timeout: 10_000 });
     const { createServices } = await import('../../src/main/services');
     const reopened = await createServices({
       dataDir,
