@@ -19,7 +19,7 @@ export function HelpView({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <main className="help-view" aria-labelledby="help-title">
+    <main className="panel-view" aria-labelledby="help-title">
       <header className="view-header">
         <h1 id="help-title" ref={heading} tabIndex={-1}>
           Help
@@ -28,7 +28,7 @@ export function HelpView({
           Read, highlight, look up, review: everything works from the keyboard.
         </p>
       </header>
-      <section className="help-section" aria-labelledby="help-start">
+      <section className="panel" aria-labelledby="help-start">
         <h2 id="help-start">Getting started</h2>
         <TourSteps />
         <div className="help-actions">
@@ -40,14 +40,14 @@ export function HelpView({
           </button>
         </div>
       </section>
-      <section className="help-section" aria-labelledby="help-keys">
+      <section className="panel" aria-labelledby="help-keys">
         <h2 id="help-keys">Keyboard shortcuts</h2>
         <p className="muted">
           Also a key away anywhere: press <kbd>?</kbd>.
         </p>
         <ShortcutList />
       </section>
-      <section className="help-section" aria-labelledby="help-data">
+      <section className="panel" aria-labelledby="help-data">
         <h2 id="help-data">Your data</h2>
         <p>
           Highlights, notes, cards and reviews are saved as you work, in <code>{dataDir}</code>.

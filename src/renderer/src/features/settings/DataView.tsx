@@ -148,7 +148,7 @@ export function DataView({ dataDir, onNotice }: { dataDir: string; onNotice: Rep
     });
 
   return (
-    <main className="data-view" aria-labelledby="data-title" aria-busy={busy !== null}>
+    <main className="panel-view" aria-labelledby="data-title" aria-busy={busy !== null}>
       <header className="view-header">
         <h1 id="data-title" ref={heading} tabIndex={-1}>
           Your data
@@ -159,7 +159,7 @@ export function DataView({ dataDir, onNotice }: { dataDir: string; onNotice: Rep
         </p>
       </header>
 
-      <section className="data-section" aria-labelledby="export-title">
+      <section className="panel" aria-labelledby="export-title">
         <h2 id="export-title">Export</h2>
         <ul className="data-exports">
           {EXPORT_FORMATS.map((format) => (
@@ -178,7 +178,7 @@ export function DataView({ dataDir, onNotice }: { dataDir: string; onNotice: Rep
         </ul>
       </section>
 
-      <section className="data-section" aria-labelledby="import-title">
+      <section className="panel" aria-labelledby="import-title">
         <h2 id="import-title">Restore or import</h2>
         <p className="muted">
           Choose a full backup to restore (replacing everything, or merging it with what is here),
@@ -250,7 +250,7 @@ export function DataView({ dataDir, onNotice }: { dataDir: string; onNotice: Rep
         )}
       </section>
 
-      <section className="data-section" aria-labelledby="backups-title">
+      <section className="panel" aria-labelledby="backups-title">
         <h2 id="backups-title">Automatic backups</h2>
         <p className="muted">
           Taken every few minutes while you work, when you quit, and before a restore; a week of
