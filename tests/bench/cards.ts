@@ -30,12 +30,16 @@ function schedule(now: number, i: number): Schedule {
   };
 }
 
-export async function bigStore(now: number): Promise<string> {
+/** A data dir with `cards` of the user's cards, all due, over a log of `reviews` answers. */
+export async function bigStore(
+  now: number,
+  { cards = CARDS, reviews = REVIEWS }: { cards?: number; reviews?: number } = {},
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'xinzhi-bench-cards-'));
   const data = emptyStore();
   data.settings.reviewsPerDay = 9999;
   const at = new Date(now - 30 * DAY).toISOString();
-  for (let i = 0; i < CARDS; i++) {
+  for (let i = 0; i < cards; i++) {
     const card: CardRecord = {
       id: `c-bench-${i}`,
       deck: 'mine',
@@ -55,11 +59,11 @@ export async function bigStore(now: number): Promise<string> {
   await writeFile(join(dir, 'xinzhi.json'), JSON.stringify(data));
   const lines: string[] = [];
   // A year of answers, oldest first, none today (so the daily limits are untouched).
-  for (let i = 0; i < REVIEWS; i++) {
-    const t = now - DAY - Math.round(((REVIEWS - i) / REVIEWS) * 364 * DAY);
+  for (let i = 0; i < reviews; i++) {
+    const t = now - DAY - Math.round(((reviews - i) / reviews) * 364 * DAY);
     const entry: ReviewLogEntry = {
       id: `r-bench-${i}`,
-      cardId: `c-bench-${i % CARDS}`,
+      cardId: `c-bench-${i % cards}`,
       at: t,
       rating: (i % 10 === 0 ? 1 : 3) as 1 | 3,
       durationMs: 4000 + (i % 5000),

@@ -10,6 +10,7 @@ import { glossaryBenchmarks } from './glossary';
 import { highlightBenchmarks } from './highlights';
 import { searchBenchmarks } from './search';
 import { dataBenchmarks } from './data';
+import { soakBenchmarks } from './soak';
 import { measure, printTable, summarise, type Figure } from './stats';
 
 /**
@@ -137,6 +138,14 @@ if (want('glossary')) figures.push(...(await glossaryBenchmarks()));
 if (want('cards')) figures.push(...(await cardBenchmarks()));
 if (want('search')) figures.push(...(await searchBenchmarks()));
 if (want('data')) figures.push(...(await dataBenchmarks()));
+const extra: Record<string, unknown> = {};
+if (want('soak')) {
+  const { figures: soak, report } = await soakBenchmarks();
+  figures.push(...soak);
+  // The per-action timings are in the table; the rest (memory, stalls, errors) goes here.
+  const { timings: _timings, ...rest } = report;
+  extra.soak = rest;
+}
 
 console.log(
   `\nXinzhi benchmarks (${new Date().toISOString()}, node ${process.version}, large store ${(bytes / 1e6).toFixed(1)} MB)\n`,
@@ -146,5 +155,5 @@ const out = join(ROOT, 'tests/bench/results');
 await mkdir(out, { recursive: true });
 await writeFile(
   join(out, 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), figures, ...extra }, null, 2)}\n`,
 );

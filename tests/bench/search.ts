@@ -21,7 +21,7 @@ const NOTES = 10_000;
 const SYNTHETIC_BYTES = 6 * 1024 * 1024;
 
 /** What a user types, one query per keystroke: words, a typo, pinyin, Chinese. */
-const TYPED = [
+export const TYPED = [
   'new quality productive forces',
   'digital economy',
   'innovaton driven', // a typo

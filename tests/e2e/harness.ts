@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHANNELS, methodName } from '../../src/shared/api';
+import { CHANNELS, methodName, type Result } from '../../src/shared/api';
 import { dispatch } from '../../src/main/ipc';
 import { createServices, type Services } from '../../src/main/services';
 import { emptyStore } from '../../src/main/store/schema';
@@ -69,10 +69,17 @@ export interface HarnessSession {
   stop(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** A first run: the welcome tour is not marked as seen. */
+  firstRun?: boolean;
+  /** Told of every call the page makes and its result (the soak counts refusals and failures). */
+  onResult?(channel: string, input: unknown, result: Result<unknown>): void;
+}
+
 export async function startHarness(
   browser: Browser,
   dataDir: string,
-  { firstRun = false } = {},
+  { firstRun = false, onResult }: HarnessOptions = {},
 ): Promise<HarnessSession> {
   if (!firstRun) await tourSeen(dataDir);
   // The native dialogs are Electron's: here they answer what the test said they would.
@@ -111,7 +118,10 @@ export async function startHarness(
   // list of 500 highlights takes about a second, while Electron's structured clone takes
   // milliseconds. A string keeps the harness from distorting timings.
   await context.exposeBinding('__xinzhiInvoke', (_source, channel: string, input: unknown) => {
-    const call = dispatch(services, channel, input);
+    const call = dispatch(services, channel, input).then((result) => {
+      onResult?.(channel, input, result);
+      return result;
+    });
     pending.add(call);
     void call.finally(() => pending.delete(call));
     return call.then((result) => JSON.stringify(result));

@@ -1,0 +1,38 @@
+import { expect, test } from './fixtures';
+import { SOAK_REDUCED, runSoak } from './soak';
+import { describeSoak } from './soak-check';
+
+/**
+ * The soak of the Performance issue at a reduced size (`npm run bench -- soak` runs the full
+ * one): reviews, highlight edits and searches as a person makes them, then a restart. No error,
+ * no lost write; main-process stalls ≤ 50 ms, no renderer long task over 100 ms, and both heaps
+ * within 20% of where they started, after a GC.
+ */
+// A trace records every action with a snapshot of the page: here, the thing measured.
+test.use({ trace: 'off' });
+
+test('soak: reviews, edits and searches on a large store lose nothing and never stall', async ({
+  harnessBrowser,
+}, testInfo) => {
+  // The services must run in this process to be measured: the browser harness only.
+  test.skip(!harnessBrowser, 'the soak measures the services in the test process');
+  test.setTimeout(600_000);
+  const report = await runSoak(harnessBrowser!, SOAK_REDUCED, (line) => console.log(line));
+  console.log(describeSoak(report));
+  await testInfo.attach('soak.json', {
+    body: JSON.stringify(report, null, 2),
+    contentType: 'application/json',
+  });
+
+  expect(report.errors).toEqual([]);
+  expect(report.lostWrites).toEqual([]);
+  const { reviews, edits, searches } = SOAK_REDUCED;
+  expect(report.done).toEqual({ reviews, edits, searches });
+  // The issue's thresholds, all reported together.
+  expect.soft(report.stalls.maxMs, 'main-process event-loop stall (ms)').toBeLessThanOrEqual(50);
+  expect.soft(report.longTasks.maxMs, 'longest renderer task (ms)').toBeLessThanOrEqual(100);
+  for (const [where, heap] of Object.entries(report.memory)) {
+    expect.soft(heap.ratio, `${where} heap, end / start after a GC`).toBeGreaterThanOrEqual(0.8);
+    expect.soft(heap.ratio, `${where} heap, end / start after a GC`).toBeLessThanOrEqual(1.2);
+  }
+});
