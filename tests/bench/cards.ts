@@ -37,6 +37,7 @@ export async function bigStore(
 ): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'xinzhi-bench-cards-'));
   const data = emptyStore();
+  data.settings.tourDone = true; // a returning user: the welcome tour would cover the page
   data.settings.reviewsPerDay = 9999;
   const at = new Date(now - 30 * DAY).toISOString();
   for (let i = 0; i < cards; i++) {

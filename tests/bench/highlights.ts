@@ -40,6 +40,7 @@ export async function makeHighlights(count: number, articleIds?: string[]): Prom
 export async function storeWith(highlights: Highlight[]): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'xinzhi-bench-'));
   const data = emptyStore();
+  data.settings.tourDone = true; // a returning user: the welcome tour would cover the page
   data.highlights.push(...highlights.map((h) => ({ ...h })));
   await writeFile(join(dir, 'xinzhi.json'), JSON.stringify(data));
   return dir;

@@ -47,7 +47,8 @@ test('review by keyboard: every step is announced, and the focus never gets lost
       .trim();
 
   await page.keyboard.press('Control+5');
-  await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Flashcard, / })).toBeFocused();
+  await expect.poll(async () => (await heard(page)).live).toMatch(/^Question: /);
   let now = await heard(page);
   expect(now.focus?.name).toMatch(/^Flashcard, /);
   expect(now.focus?.description).toBe(

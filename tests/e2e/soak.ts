@@ -117,7 +117,6 @@ async function soakStore(size: SoakSize) {
   data.highlights = highlights;
   // Only the user's cards, whose questions name them (the built-in decks would start as new).
   data.settings.newPerDay = 0;
-  data.settings.tourDone = true; // a returning user
   await writeFile(file, JSON.stringify(data));
   const model: SoakModel = {
     answers: [],

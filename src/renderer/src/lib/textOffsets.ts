@@ -195,3 +195,9 @@ export function reveal(
   pane.scrollTo({ top: pane.scrollTop + top - pane.clientHeight / 3, behavior: smooth() });
   return { start: span.start, end: span.end };
 }
+
+/** Sets (or clears) one named CSS custom highlight. */
+export function paint(name: string, ranges: AbstractRange[]): void {
+  if (ranges.length > 0) CSS.highlights.set(name, new Highlight(...ranges));
+  else CSS.highlights.delete(name);
+}

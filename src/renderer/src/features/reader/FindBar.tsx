@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject }
 import type { Article } from '../../../../shared/article';
 import { Icon } from '../../components/Icon';
 import { hasMod, modalOpen } from '../../lib/keys';
-import { articleText, offsetsToStaticRanges, reveal } from '../../lib/textOffsets';
+import { articleText, offsetsToStaticRanges, paint, reveal } from '../../lib/textOffsets';
 import '../../styles/search.css';
 
 type Span = { start: number; end: number };
@@ -19,11 +19,6 @@ export function findAll(text: string, query: string): Span[] {
     spans.push({ start: i, end: i + n.length });
   }
   return spans;
-}
-
-function paint(name: string, ranges: StaticRange[]) {
-  if (ranges.length > 0) CSS.highlights.set(name, new Highlight(...ranges));
-  else CSS.highlights.delete(name);
 }
 
 /**

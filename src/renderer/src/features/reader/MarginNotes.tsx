@@ -60,15 +60,37 @@ export function MarginNotes({
     [highlights, selectedId],
   );
 
+  // Where each highlight's first line is, by id and span. Only a reflow of the text moves it,
+  // so selecting or editing a note (which resizes cards) measures no text again.
+  const anchors = useRef<{ starts: Map<string, number> | null; tops: Map<string, number> }>({
+    starts: null,
+    tops: new Map(),
+  });
+
   useLayoutEffect(() => {
     const root = pane.current;
     const box = column.current;
     if (!root || !box) return;
+    const cache = anchors.current;
+    if (cache.starts !== store.starts) {
+      cache.starts = store.starts;
+      cache.tops.clear();
+    }
+    const byId = new Map(shown.map((h) => [h.id, h]));
+    const top = (h: PlacedHighlight) => {
+      const key = `${h.id}:${h.start}:${h.end}`;
+      let value = cache.tops.get(key);
+      if (value === undefined) {
+        value = anchorTop(h, root, box, store.starts);
+        cache.tops.set(key, value);
+      }
+      return value;
+    };
     const layout = () => {
       const cards = [...box.querySelectorAll<HTMLElement>(':scope > [data-highlight-id]')];
       const items = cards.map((el) => {
-        const h = shown.find((x) => x.id === el.dataset.highlightId);
-        return { el, want: h ? anchorTop(h, root, box, store.starts) : 0, height: el.offsetHeight };
+        const h = byId.get(el.dataset.highlightId ?? '');
+        return { el, want: h ? top(h) : 0, height: el.offsetHeight };
       });
       items.sort((a, b) => a.want - b.want);
       const fixed = Math.max(
@@ -87,9 +109,17 @@ export function MarginNotes({
     };
     layout();
     // Reflow of the text (window, font size, column width) and the open card growing as the user
-    // types are what move the notes.
-    const observer = new ResizeObserver(layout);
+    // types are what move the notes; only the first measures the text again.
     const article = root.querySelector('.article');
+    const size = () => `${article?.clientWidth}x${article?.clientHeight}`;
+    let measured = size();
+    const observer = new ResizeObserver(() => {
+      if (size() !== measured) {
+        measured = size();
+        cache.tops.clear();
+      }
+      layout();
+    });
     if (article) observer.observe(article);
     const open = box.querySelector('.margin-note-open');
     if (open) observer.observe(open);

@@ -5,16 +5,10 @@ import { COLORS, isPlaced, type Color, type PlacedHighlight } from '../../../../
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { highlightsChanged, onHighlightsChanged } from '../../lib/highlightEvents';
-import { articleText, offsetsToStaticRanges } from '../../lib/textOffsets';
+import { articleText, offsetsToStaticRanges, paint } from '../../lib/textOffsets';
 import { runHistory } from '../../lib/undo';
 
 export type HighlightPatch = { color?: Color; note?: string; tags?: string[] };
-
-/** Sets (or clears) one named CSS custom highlight. */
-function paint(name: string, ranges: AbstractRange[]) {
-  if (ranges.length > 0) CSS.highlights.set(name, new Highlight(...ranges));
-  else CSS.highlights.delete(name);
-}
 
 /** Started with the article's own request, so the two load side by side; when the list is in
  * before the article (the usual case), the first render already has it. */
@@ -88,8 +82,8 @@ export function useHighlights(
     };
   }, [article, report]);
 
-  // Paint: one named highlight per colour, plus the selected one and those awaiting a confirm.
-  // Before the browser paints, so highlights show in the same frame as the list arrives.
+  // Paint: one named highlight per colour, plus those awaiting a confirm. Before the browser
+  // paints, so highlights show in the same frame as the list arrives.
   useLayoutEffect(() => {
     const root = pane.current;
     if (!root || !article || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
@@ -99,13 +93,22 @@ export function useHighlights(
       paint(`hl-${color}`, highlights.filter((h) => h.color === color).flatMap(ranges));
     }
     paint('hl-uncertain', highlights.filter((h) => h.status === 'uncertain').flatMap(ranges));
-    paint('hl-selected', highlights.filter((h) => h.id === selectedId).flatMap(ranges));
     return () => {
-      for (const name of [...COLORS.map((c) => `hl-${c}`), 'hl-uncertain', 'hl-selected']) {
+      for (const name of [...COLORS.map((c) => `hl-${c}`), 'hl-uncertain']) {
         CSS.highlights.delete(name);
       }
     };
-  }, [highlights, article, pane, starts, selectedId, domKey]);
+  }, [highlights, article, pane, starts, domKey]);
+
+  // The selection on its own: selecting a highlight must not repaint every other one.
+  const selected = highlights.find((h) => h.id === selectedId);
+  useLayoutEffect(() => {
+    const root = pane.current;
+    if (!root || !selected || !isPlaced(selected) || typeof CSS === 'undefined') return;
+    if (!('highlights' in CSS)) return;
+    paint('hl-selected', offsetsToStaticRanges(selected.start, selected.end, root, starts));
+    return () => void CSS.highlights.delete('hl-selected');
+  }, [selected, pane, starts, domKey]);
 
   // The flash on its own: showing and clearing it must not repaint every highlight.
   useLayoutEffect(() => {
