@@ -160,7 +160,11 @@ describe('anchor, property-based', () => {
           });
         },
       ),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        // Once placed silently on a word-for-word repeat of the sentence (see EXACT_RIVAL_GAP).
+        examples: [[corpus.find((c) => c.id === 'cgtn')!, 2126145764, 0.25]],
+      },
     );
   });
 });
