@@ -23,8 +23,9 @@ test('highlight across two paragraphs with the mouse; it survives a restart', as
   await toolbar.getByRole('button', { name: 'Highlight blue' }).click();
   await expect(toolbar).toBeHidden();
 
+  // One range in each paragraph, painted once the new highlight is saved.
+  await expect.poll(async () => (await painted(page)).blue.split(' | ')).toHaveLength(2);
   const blue = (await painted(page)).blue;
-  expect(blue.split(' | ')).toHaveLength(2); // one range in each paragraph
   expect(await first.textContent()).toContain(blue.split(' | ')[0]);
   expect(await second.textContent()).toContain(blue.split(' | ')[1]);
 

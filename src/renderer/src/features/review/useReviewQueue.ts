@@ -33,6 +33,8 @@ export function useReviewQueue(onError: (message: string) => void) {
   const [tally, setTally] = useState<SessionTally>(emptyTally);
   const answered = useRef(new Set<string>());
   const request = useRef(0);
+  /** The last answer's save: undo waits for it, or it would find nothing to take back. */
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
 
   const refresh = useCallback(async () => {
     const id = ++request.current;
@@ -88,6 +90,7 @@ export function useReviewQueue(onError: (message: string) => void) {
       const saved = call(
         api.cardsAnswer({ id: item.card.id, rating, reps: item.card.schedule.reps, durationMs }),
       );
+      saving.current = saved.catch(() => undefined);
       saved.then(
         () => void refresh(),
         (error: unknown) => {
@@ -109,6 +112,7 @@ export function useReviewQueue(onError: (message: string) => void) {
 
   /** Takes the last answer back: the card returns to the screen as it was. */
   const undo = useCallback(async () => {
+    await saving.current;
     const item = await call(api.cardsUndoAnswer());
     if (!item) return null;
     answered.current.delete(key(item));
