@@ -116,8 +116,12 @@ export function anchor(text: string, stored: Anchor, options: AnchorOptions = {}
     Math.abs(rival.start - start) < Math.abs(best.start - start);
   const needed = exactNearer ? EXACT_RIVAL_GAP : RIVAL_GAP;
   if (gap < needed) {
-    // Two places nearly as good: a guess, the surer the further apart they are.
-    confidence = Math.min(confidence, MOVED_THRESHOLD - needed + Math.max(0, gap));
+    // Two places nearly as good: a guess (offered to confirm), the surer the further apart.
+    const share = Math.max(0, gap) / needed;
+    confidence = Math.min(
+      confidence,
+      UNCERTAIN_THRESHOLD + (MOVED_THRESHOLD - UNCERTAIN_THRESHOLD) * share,
+    );
   }
   if (confidence < UNCERTAIN_THRESHOLD) return ORPHANED;
   const status =
