@@ -132,6 +132,8 @@ export const contract = {
   'highlights:list': channel<PlacedHighlight[]>()(
     z.object({ articleId: articleIdSchema.optional() }).strict(),
   ),
+  /** Every tag in use (the tag box suggests them), without sending every highlight. */
+  'highlights:tags': channel<string[]>()(none),
   'highlights:create': channel<PlacedHighlight>()(
     z
       .object({

@@ -98,3 +98,14 @@ export const TRASH_DAYS = 30;
 export type TrashEntry =
   | { id: string; kind: 'highlight'; deletedAt: string; item: Highlight }
   | { id: string; kind: 'card'; deletedAt: string; item: CardRecord };
+
+/** Every tag in use, sorted, spelled as first seen (tags compare case-insensitively). */
+export function distinctTags(highlights: Iterable<{ tags: readonly string[] }>): string[] {
+  const tags = new Map<string, string>();
+  for (const h of highlights) {
+    for (const t of h.tags) {
+      if (!tags.has(t.toLocaleLowerCase())) tags.set(t.toLocaleLowerCase(), t);
+    }
+  }
+  return [...tags.values()].sort((a, b) => a.localeCompare(b));
+}

@@ -96,6 +96,26 @@ describe('highlights', () => {
     });
   });
 
+  it('lists every tag in use once, sorted, spelled as first used; deleted ones go', async () => {
+    const paragraphs = text.split('\n\n');
+    const make = async (exact: string, tags: string[]) =>
+      (
+        (await dispatch(services, 'highlights:create', request(exact, { tags }))) as {
+          value: PlacedHighlight;
+        }
+      ).value;
+    expect(await dispatch(services, 'highlights:tags', undefined)).toEqual({ ok: true, value: [] });
+    await make(paragraphs[0].slice(0, 30), ['Policy', 'tfp']);
+    const second = await make(paragraphs[1].slice(0, 30), ['policy', 'Apple', 'zeal']);
+    expect(await services['highlights:tags'](undefined)).toEqual(['Apple', 'Policy', 'tfp', 'zeal']);
+    await services['highlights:delete']({ id: second.id });
+    expect(await services['highlights:tags'](undefined)).toEqual(['Policy', 'tfp']);
+    expect(await dispatch(services, 'highlights:tags', { all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
   type Request = ReturnType<typeof request>;
   const BAD: [string, (ok: Request) => Record<string, unknown>, string][] = [
     ['an unknown article', (ok) => ({ ...ok, articleId: 'nope' }), 'not_found'],

@@ -8,7 +8,7 @@ import type {
   TextQuoteSelector,
   TrashEntry,
 } from '../../shared/highlights';
-import type { Highlight } from '../../shared/highlights';
+import { distinctTags, type Highlight } from '../../shared/highlights';
 import type { Change, StoreRecord } from '../store/store';
 import type { Store } from '../store/store';
 import type { Corpus } from './corpus';
@@ -100,6 +100,10 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
       return highlights()
         .filter((h) => !articleId || h.articleId === articleId)
         .map(place);
+    },
+
+    'highlights:tags'(): string[] {
+      return distinctTags(highlights());
     },
 
     async 'highlights:create'(input: ParsedInput<'highlights:create'>): Promise<PlacedHighlight> {

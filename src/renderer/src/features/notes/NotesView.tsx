@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../../../shared/article';
-import type { PlacedHighlight } from '../../../../shared/highlights';
+import { distinctTags, type PlacedHighlight } from '../../../../shared/highlights';
 import { Icon } from '../../components/Icon';
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
@@ -9,7 +9,6 @@ import { hasMod, isTyping, modalOpen } from '../../lib/keys';
 import { runHistory } from '../../lib/undo';
 import { FilterBar } from './FilterBar';
 import {
-  allTags,
   filterHighlights,
   isFiltering,
   NO_FILTERS,
@@ -65,7 +64,7 @@ export function NotesView({ articles, onOpenHighlight, onNotice }: Props) {
   const clearFilters = () => changeFilters({ ...NO_FILTERS, sort: filters.sort });
 
   const titles = useMemo(() => new Map(articles.map((a) => [a.id, a.title])), [articles]);
-  const tags = useMemo(() => allTags(highlights ?? []), [highlights]);
+  const tags = useMemo(() => distinctTags(highlights ?? []), [highlights]);
   const visible = useMemo(
     () => filterHighlights(highlights ?? [], filters, articles),
     [highlights, filters, articles],

@@ -40,15 +40,6 @@ export const isFiltering = (f: NoteFilters): boolean =>
 export const searchTerms = (text: string): string[] =>
   text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
 
-/** Every tag in use, sorted, spelled as first seen (tags compare case-insensitively). */
-export function allTags(highlights: PlacedHighlight[]): string[] {
-  const tags = new Map<string, string>();
-  for (const h of highlights) {
-    for (const t of h.tags)
-      if (!tags.has(t.toLocaleLowerCase())) tags.set(t.toLocaleLowerCase(), t);
-  }
-  return [...tags.values()].sort((a, b) => a.localeCompare(b));
-}
 
 const hasNote = (h: PlacedHighlight) => h.note.trim() !== '';
 

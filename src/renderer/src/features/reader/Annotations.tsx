@@ -37,6 +37,8 @@ interface Props {
 }
 
 type Span = { start: number; end: number };
+const focusText = (pane: RefObject<HTMLElement | null>) =>
+  pane.current?.focus({ preventScroll: true });
 const FLASH_MS = 1600;
 
 /**
@@ -194,10 +196,13 @@ export function Annotations(props: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [pane, highlights, selected, selectedId, store, select, revealAndFlash]);
 
-  const closeCard = () => {
-    select(null);
-    pane.current?.focus({ preventScroll: true });
-  };
+  const onMarginSelect = useCallback(
+    (id: string | null, fromMargin?: boolean) => {
+      select(id, false, fromMargin);
+      if (!id) focusText(pane); // closed: back to the text
+    },
+    [select, pane],
+  );
 
   return (
     <>
@@ -250,7 +255,7 @@ export function Annotations(props: Props) {
         editing={editing}
         colorNames={settings.colorNames}
         focusCard={focusCard}
-        onSelect={(id, fromMargin) => (id ? select(id, false, fromMargin) : closeCard())}
+        onSelect={onMarginSelect}
         onEdit={setEditing}
       />
     </>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { COLORS, type PlacedHighlight } from '../../../../shared/highlights';
 import { Icon } from '../../components/Icon';
 import { TagInput } from '../../components/TagInput';
@@ -19,13 +19,15 @@ interface Props {
   allTags: string[];
   /** The user's names for the colours ("Key idea"), when set. */
   colorNames: Record<string, string>;
-  onSelect(): void;
+  // Each takes the highlight's id, so one function serves every card (and a card whose
+  // highlight did not change is not drawn again).
+  onSelect(id: string): void;
   onClose(): void;
   onEdit(editing: boolean): void;
   /** Resolves to true once saved. */
-  onUpdate(patch: HighlightPatch): Promise<boolean>;
-  onDelete(): void;
-  onConfirm(): void;
+  onUpdate(id: string, patch: HighlightPatch): Promise<boolean>;
+  onDelete(id: string): void;
+  onConfirm(id: string): void;
 }
 
 const STATUS_TEXT = {
@@ -42,8 +44,10 @@ function NoteBody({ note }: { note: string }) {
  * selects it; selected, it is a small editor: colour, note, tags, delete, and for a guessed
  * place, Confirm. Keys while focus is inside: see highlightKey.
  */
-export function HighlightCard(props: Props) {
+export const HighlightCard = memo(function HighlightCard(props: Props) {
   const { highlight: h, selected, editing, focusOnOpen } = props;
+  const update = (patch: HighlightPatch) => props.onUpdate(h.id, patch);
+  const remove = () => props.onDelete(h.id);
   const makeCard = () => openCardEditor({ kind: 'from-highlight', highlightId: h.id });
   const card = useRef<HTMLElement>(null);
   const label = (c: (typeof COLORS)[number]) => props.colorNames[c] || COLOR_LABEL[c];
@@ -72,7 +76,7 @@ export function HighlightCard(props: Props) {
           type="button"
           className="margin-note-button"
           aria-label={`Note on “${excerpt(h.quote.exact, 60)}”`}
-          onClick={props.onSelect}
+          onClick={() => props.onSelect(h.id)}
         />
       </div>
     );
@@ -89,10 +93,10 @@ export function HighlightCard(props: Props) {
       aria-label="Selected highlight"
       onKeyDown={(event) => {
         const used = highlightKey(event, {
-          recolor: (color) => void props.onUpdate({ color }),
+          recolor: (color) => void update({ color }),
           flashcard: makeCard,
           editNote: () => props.onEdit(true),
-          remove: props.onDelete,
+          remove,
           close: props.onClose,
         });
         if (used) {
@@ -114,7 +118,7 @@ export function HighlightCard(props: Props) {
             event.preventDefault();
             event.stopPropagation();
             const next = COLORS[(COLORS.indexOf(h.color) + step + COLORS.length) % COLORS.length];
-            void props.onUpdate({ color: next });
+            void update({ color: next });
             const radios = event.currentTarget.querySelectorAll<HTMLElement>('[role="radio"]');
             radios[COLORS.indexOf(next)]?.focus();
           }}
@@ -129,7 +133,7 @@ export function HighlightCard(props: Props) {
               className={`swatch swatch-hl-${c}`}
               aria-label={label(c)}
               title={`${label(c)} (${i + 1})`}
-              onClick={() => void props.onUpdate({ color: c })}
+              onClick={() => void update({ color: c })}
             />
           ))}
         </div>
@@ -146,7 +150,7 @@ export function HighlightCard(props: Props) {
       {(h.status === 'moved' || h.status === 'uncertain') && (
         <div className={`card-status status-${h.status}`}>
           <p>{STATUS_TEXT[h.status]}</p>
-          <button type="button" className="text-button" onClick={props.onConfirm}>
+          <button type="button" className="text-button" onClick={() => props.onConfirm(h.id)}>
             <Icon name="check" size={16} /> Confirm place
           </button>
         </div>
@@ -155,7 +159,7 @@ export function HighlightCard(props: Props) {
         <NoteEditor
           initial={h.note}
           onSave={async (note) => {
-            const saved = await props.onUpdate({ note });
+            const saved = await update({ note });
             if (saved) props.onEdit(false);
             return saved;
           }}
@@ -176,16 +180,16 @@ export function HighlightCard(props: Props) {
       <TagInput
         tags={h.tags}
         suggestions={props.allTags}
-        onChange={(tags) => void props.onUpdate({ tags })}
+        onChange={(tags) => void update({ tags })}
       />
       <footer className="card-foot">
         <button type="button" className="text-button" onClick={makeCard}>
           <Icon name="card" size={16} /> Make flashcard <kbd>f</kbd>
         </button>
-        <button type="button" className="text-button danger" onClick={props.onDelete}>
+        <button type="button" className="text-button danger" onClick={remove}>
           <Icon name="trash" size={16} /> Delete
         </button>
       </footer>
     </section>
   );
-}
+});

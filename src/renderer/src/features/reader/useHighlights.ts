@@ -1,7 +1,21 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { describe } from '../../../../shared/anchoring';
 import type { Article } from '../../../../shared/article';
-import { COLORS, isPlaced, type Color, type PlacedHighlight } from '../../../../shared/highlights';
+import {
+  COLORS,
+  distinctTags,
+  isPlaced,
+  type Color,
+  type PlacedHighlight,
+} from '../../../../shared/highlights';
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
 import { highlightsChanged, onHighlightsChanged } from '../../lib/highlightEvents';
@@ -18,15 +32,26 @@ let prefetched: {
   value?: PlacedHighlight[];
 } | null = null;
 export function prefetchHighlights(articleId: string): void {
-  const entry: NonNullable<typeof prefetched> = { articleId, list: call(api.highlightsList({})) };
-  entry.list.then((value) => (entry.value = value)).catch(() => undefined);
+  const entry: NonNullable<typeof prefetched> = {
+    articleId,
+    list: call(api.highlightsList({ articleId })),
+  };
+  entry.list.then((value) => (entry.value = byStart(value))).catch(() => undefined);
   prefetched = entry;
 }
+
+/** In text order (the order Alt+↓ walks); orphans last. */
+const byStart = (list: PlacedHighlight[]) =>
+  [...list].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
+const replace = (list: PlacedHighlight[], next: PlacedHighlight) =>
+  list.map((h) => (h.id === next.id ? next : h));
+const PAINTS = [...COLORS.map((c) => `hl-${c}`), 'hl-uncertain'];
 
 /**
  * The article's highlights: loaded, changed through the API, and painted with the CSS Custom
  * Highlight API (no DOM changes, so they coexist with anything else that marks the text, and
- * overlapping highlights simply blend). Reloads whenever any view changes highlights.
+ * overlapping highlights simply blend). A change made here is applied to the list as the main
+ * process answers it; a change made elsewhere (Notes, undo) reloads the list.
  */
 export function useHighlights(
   article: Article | null,
@@ -38,22 +63,13 @@ export function useHighlights(
   /** A passage to flash briefly (the reader was opened at it). */
   flash: { start: number; end: number } | null,
 ) {
-  // Every highlight (the tags of all of them feed the autocomplete); this article's are derived.
-  const [all, setAll] = useState<PlacedHighlight[]>(() =>
+  const [highlights, setHighlights] = useState<PlacedHighlight[]>(() =>
     article && prefetched?.articleId === article.id ? (prefetched.value ?? []) : [],
   );
-  const highlights = useMemo(
-    () =>
-      all
-        .filter((h) => h.articleId === article?.id)
-        .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity)),
-    [all, article],
-  );
-  const allTags = useMemo(() => {
-    const tags = new Map<string, string>();
-    for (const t of all.flatMap((h) => h.tags)) tags.set(t.toLocaleLowerCase(), t);
-    return [...tags.values()].sort((a, b) => a.localeCompare(b));
-  }, [all]);
+  // Every tag in use, of every article: the tag box suggests them.
+  const [allTags, setAllTags] = useState<string[]>([]);
+  // Who this reader is, to the other views: its own changes are not news to it.
+  const [self] = useState(() => ({}));
   const { text, starts } = useMemo(
     () => (article ? articleText(article) : { text: '', starts: new Map<string, number>() }),
     [article],
@@ -67,38 +83,60 @@ export function useHighlights(
       const request = ++latest;
       const early = prefetched?.articleId === article.id ? prefetched.list : null;
       prefetched = null;
-      return (early ?? call(api.highlightsList({}))).then(
-        (list) => {
-          if (live && request === latest) setAll(list); // else a newer reload is on its way
+      const list = early ?? call(api.highlightsList({ articleId: article.id }));
+      return Promise.all([list, call(api.highlightsTags())]).then(
+        ([value, tags]) => {
+          if (!live || request !== latest) return; // a newer reload is on its way
+          setHighlights(byStart(value));
+          setAllTags(tags);
         },
         (error: unknown) => report(`Your highlights could not be loaded: ${errorMessage(error)}`),
       );
     };
     void load();
-    const off = onHighlightsChanged(() => void load());
+    const off = onHighlightsChanged(() => void load(), self);
     return () => {
       live = false;
       off();
     };
-  }, [article, report]);
+  }, [article, report, self]);
 
   // Paint: one named highlight per colour, plus those awaiting a confirm. Before the browser
-  // paints, so highlights show in the same frame as the list arrives.
+  // paints, so highlights show in the same frame as the list arrives. Only the names whose
+  // highlights changed are set again: each set restyles the text.
+  const painted = useRef({ root: null as unknown, starts, domKey, signatures: new Map() });
   useLayoutEffect(() => {
     const root = pane.current;
     if (!root || !article || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    const ranges = (h: PlacedHighlight) =>
-      isPlaced(h) ? offsetsToStaticRanges(h.start, h.end, root, starts) : [];
-    for (const color of COLORS) {
-      paint(`hl-${color}`, highlights.filter((h) => h.color === color).flatMap(ranges));
+    const last = painted.current;
+    if (last.root !== root || last.starts !== starts || last.domKey !== domKey) {
+      painted.current = { root, starts, domKey, signatures: new Map() };
     }
-    paint('hl-uncertain', highlights.filter((h) => h.status === 'uncertain').flatMap(ranges));
-    return () => {
-      for (const name of [...COLORS.map((c) => `hl-${c}`), 'hl-uncertain']) {
-        CSS.highlights.delete(name);
-      }
-    };
+    const { signatures } = painted.current;
+    const groups = new Map<string, PlacedHighlight[]>(PAINTS.map((name) => [name, []]));
+    for (const h of highlights) {
+      if (!isPlaced(h)) continue;
+      groups.get(`hl-${h.color}`)!.push(h);
+      if (h.status === 'uncertain') groups.get('hl-uncertain')!.push(h);
+    }
+    for (const [name, list] of groups) {
+      const signature = list.map((h) => `${h.start}-${h.end}`).join();
+      if (signatures.get(name) === signature) continue;
+      signatures.set(name, signature);
+      paint(
+        name,
+        list.flatMap((h) => offsetsToStaticRanges(h.start!, h.end!, root, starts)),
+      );
+    }
   }, [highlights, article, pane, starts, domKey]);
+  useLayoutEffect(
+    () => () => {
+      painted.current.signatures.clear();
+      if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+      for (const name of PAINTS) CSS.highlights.delete(name);
+    },
+    [article],
+  );
 
   // The selection on its own: selecting a highlight must not repaint every other one.
   const selected = highlights.find((h) => h.id === selectedId);
@@ -118,53 +156,74 @@ export function useHighlights(
     return () => void CSS.highlights.delete('hl-flash');
   }, [flash, pane, starts, domKey]);
 
-  /** Runs a change, then reloads every view; a failure is reported (the change did not happen)
-   * and gives undefined. */
+  /** Runs a change and applies its answer to the list (other views reload); a failure is
+   * reported (the change did not happen) and gives undefined. */
   const mutate = useCallback(
-    async <T>(what: string, run: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(
+      what: string,
+      run: () => Promise<T>,
+      apply: (list: PlacedHighlight[], value: T) => PlacedHighlight[],
+    ): Promise<T | undefined> => {
       try {
-        const result = await run();
-        highlightsChanged();
-        return result;
+        const value = await run();
+        setHighlights((list) => apply(list, value));
+        highlightsChanged(self);
+        return value;
       } catch (error) {
         report(`${what}: ${errorMessage(error)}`);
-        highlightsChanged(); // drop what was shown ahead of the answer
+        highlightsChanged(); // this view too: drop what was shown ahead of the answer
         return undefined;
       }
     },
-    [report],
+    [report, self],
+  );
+  /** New tags join the suggestions at once. */
+  const learnTags = useCallback(
+    (h: PlacedHighlight) => setAllTags((tags) => distinctTags([{ tags }, h])),
+    [],
   );
 
   const create = useCallback(
-    (start: number, end: number, color: Color, note = '') =>
-      article
-        ? mutate('The highlight was not saved', () =>
-            call(
-              api.highlightsCreate({
-                articleId: article.id,
-                ...describe(text, start, end),
-                color,
-                note,
-              }),
-            ),
-          )
-        : Promise.resolve(undefined),
-    [article, text, mutate],
+    async (start: number, end: number, color: Color, note = '') => {
+      if (!article) return undefined;
+      const input = { articleId: article.id, ...describe(text, start, end), color, note };
+      const created = await mutate(
+        'The highlight was not saved',
+        () => call(api.highlightsCreate(input)),
+        (list, value) => byStart([...list, value]),
+      );
+      if (created) learnTags(created);
+      return created;
+    },
+    [article, text, mutate, learnTags],
   );
 
+  // Per highlight, the latest change sent: only its answer is applied, so an earlier answer
+  // cannot undo a later change shown ahead of its own (two tags added quickly).
+  const latestChange = useRef(new Map<string, number>());
   const update = useCallback(
-    (id: string, patch: HighlightPatch) => {
+    async (id: string, patch: HighlightPatch) => {
       // Shown at once, so a second quick change (another tag) builds on this one.
-      setAll((list) => list.map((h) => (h.id === id ? { ...h, ...patch } : h)));
-      return mutate('The change was not saved', () => call(api.highlightsUpdate({ id, ...patch })));
+      setHighlights((list) => list.map((h) => (h.id === id ? { ...h, ...patch } : h)));
+      const n = (latestChange.current.get(id) ?? 0) + 1;
+      latestChange.current.set(id, n);
+      const updated = await mutate(
+        'The change was not saved',
+        () => call(api.highlightsUpdate({ id, ...patch })),
+        (list, value) => (latestChange.current.get(id) === n ? replace(list, value) : list),
+      );
+      if (updated) learnTags(updated);
+      return updated;
     },
-    [mutate],
+    [mutate, learnTags],
   );
 
   const remove = useCallback(
     async (id: string) => {
-      const done = await mutate('The highlight was not deleted', () =>
-        call(api.highlightsDelete({ id })),
+      const done = await mutate(
+        'The highlight was not deleted',
+        () => call(api.highlightsDelete({ id })),
+        (list) => list.filter((h) => h.id !== id),
       );
       if (done !== undefined) {
         report('Highlight moved to the Trash.', {
@@ -178,14 +237,16 @@ export function useHighlights(
 
   const confirm = useCallback(
     (id: string) =>
-      mutate('The place was not confirmed', () => call(api.highlightsConfirm({ id }))),
+      mutate('The place was not confirmed', () => call(api.highlightsConfirm({ id })), replace),
     [mutate],
   );
 
   const reattach = useCallback(
     (id: string, start: number, end: number) =>
-      mutate('The highlight was not re-attached', () =>
-        call(api.highlightsReattach({ id, ...describe(text, start, end) })),
+      mutate(
+        'The highlight was not re-attached',
+        () => call(api.highlightsReattach({ id, ...describe(text, start, end) })),
+        (list, value) => byStart(replace(list, value)),
       ),
     [text, mutate],
   );
