@@ -107,7 +107,12 @@ describe('highlights', () => {
     expect(await dispatch(services, 'highlights:tags', undefined)).toEqual({ ok: true, value: [] });
     await make(paragraphs[0].slice(0, 30), ['Policy', 'tfp']);
     const second = await make(paragraphs[1].slice(0, 30), ['policy', 'Apple', 'zeal']);
-    expect(await services['highlights:tags'](undefined)).toEqual(['Apple', 'Policy', 'tfp', 'zeal']);
+    expect(await services['highlights:tags'](undefined)).toEqual([
+      'Apple',
+      'Policy',
+      'tfp',
+      'zeal',
+    ]);
     await services['highlights:delete']({ id: second.id });
     expect(await services['highlights:tags'](undefined)).toEqual(['Policy', 'tfp']);
     expect(await dispatch(services, 'highlights:tags', { all: true })).toMatchObject({

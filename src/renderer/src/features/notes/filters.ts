@@ -40,7 +40,6 @@ export const isFiltering = (f: NoteFilters): boolean =>
 export const searchTerms = (text: string): string[] =>
   text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
 
-
 const hasNote = (h: PlacedHighlight) => h.note.trim() !== '';
 
 function matches(h: PlacedHighlight, f: NoteFilters, terms: string[]): boolean {
