@@ -7,6 +7,7 @@ import {
   tagsSchema,
   textPositionSelectorSchema,
   textQuoteSelectorSchema,
+  type HighlightSummary,
   type PlacedHighlight,
   type TrashEntry,
 } from './highlights';
@@ -132,8 +133,8 @@ export const contract = {
   'highlights:list': channel<PlacedHighlight[]>()(
     z.object({ articleId: articleIdSchema.optional() }).strict(),
   ),
-  /** Every tag in use (the tag box suggests them), without sending every highlight. */
-  'highlights:tags': channel<string[]>()(none),
+  /** Tags in use and counts per article, without sending every highlight. */
+  'highlights:summary': channel<HighlightSummary>()(none),
   'highlights:create': channel<PlacedHighlight>()(
     z
       .object({

@@ -99,6 +99,14 @@ export type TrashEntry =
   | { id: string; kind: 'highlight'; deletedAt: string; item: Highlight }
   | { id: string; kind: 'card'; deletedAt: string; item: CardRecord };
 
+/** What the Library and the tag box need of every highlight. */
+export interface HighlightSummary {
+  /** Every tag in use (distinctTags). */
+  tags: string[];
+  /** Highlights, and those with a note, per article id. */
+  byArticle: Record<string, { highlights: number; notes: number }>;
+}
+
 /** Every tag in use, sorted, spelled as first seen (tags compare case-insensitively). */
 export function distinctTags(highlights: Iterable<{ tags: readonly string[] }>): string[] {
   const tags = new Map<string, string>();

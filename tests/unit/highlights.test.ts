@@ -96,7 +96,7 @@ describe('highlights', () => {
     });
   });
 
-  it('lists every tag in use once, sorted, spelled as first used; deleted ones go', async () => {
+  it('sums up: every tag in use once, sorted, spelled as first used; counts per article', async () => {
     const paragraphs = text.split('\n\n');
     const make = async (exact: string, tags: string[]) =>
       (
@@ -104,18 +104,23 @@ describe('highlights', () => {
           value: PlacedHighlight;
         }
       ).value;
-    expect(await dispatch(services, 'highlights:tags', undefined)).toEqual({ ok: true, value: [] });
+    expect(await dispatch(services, 'highlights:summary', undefined)).toEqual({
+      ok: true,
+      value: { tags: [], byArticle: {} },
+    });
     await make(paragraphs[0].slice(0, 30), ['Policy', 'tfp']);
     const second = await make(paragraphs[1].slice(0, 30), ['policy', 'Apple', 'zeal']);
-    expect(await services['highlights:tags'](undefined)).toEqual([
-      'Apple',
-      'Policy',
-      'tfp',
-      'zeal',
-    ]);
+    await services['highlights:update']({ id: second.id, note: 'why it matters' });
+    expect(await services['highlights:summary'](undefined)).toEqual({
+      tags: ['Apple', 'Policy', 'tfp', 'zeal'],
+      byArticle: { taihe: { highlights: 2, notes: 1 } },
+    });
     await services['highlights:delete']({ id: second.id });
-    expect(await services['highlights:tags'](undefined)).toEqual(['Policy', 'tfp']);
-    expect(await dispatch(services, 'highlights:tags', { all: true })).toMatchObject({
+    expect(await services['highlights:summary'](undefined)).toEqual({
+      tags: ['Policy', 'tfp'],
+      byArticle: { taihe: { highlights: 1, notes: 0 } },
+    });
+    expect(await dispatch(services, 'highlights:summary', { all: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });

@@ -708,7 +708,7 @@ function validPayloads(x: Seeded): Record<Channel, unknown[]> {
     'progress:list': none,
     'progress:save': [{ articleId: 'taihe', blockId: x.blockId, percent: 42 }],
     'highlights:list': [{ articleId: 'taihe' }, {}],
-    'highlights:tags': none,
+    'highlights:summary': none,
     'highlights:create': [
       {
         articleId: 'cgtn',

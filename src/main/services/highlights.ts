@@ -8,7 +8,7 @@ import type {
   TextQuoteSelector,
   TrashEntry,
 } from '../../shared/highlights';
-import { distinctTags, type Highlight } from '../../shared/highlights';
+import { distinctTags, type Highlight, type HighlightSummary } from '../../shared/highlights';
 import type { Change, StoreRecord } from '../store/store';
 import type { Store } from '../store/store';
 import type { Corpus } from './corpus';
@@ -102,8 +102,14 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
         .map(place);
     },
 
-    'highlights:tags'(): string[] {
-      return distinctTags(highlights());
+    'highlights:summary'(): HighlightSummary {
+      const byArticle: HighlightSummary['byArticle'] = {};
+      for (const h of highlights()) {
+        const counts = (byArticle[h.articleId] ??= { highlights: 0, notes: 0 });
+        counts.highlights++;
+        if (h.note.trim()) counts.notes++;
+      }
+      return { tags: distinctTags(highlights()), byArticle };
     },
 
     async 'highlights:create'(input: ParsedInput<'highlights:create'>): Promise<PlacedHighlight> {

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ArticleSummary } from '../../../../shared/article';
 import type { ReadingProgress } from '../../../../shared/settings';
 import { Icon } from '../../components/Icon';
 import { KIND_LABEL, formatDate } from '../../lib/format';
-import { useHighlightList } from '../notes/useHighlightList';
+import { useHighlightCounts } from './useHighlightCounts';
 import '../../styles/notes.css';
 
 interface Props {
@@ -31,17 +31,7 @@ const MOVES: Record<string, (i: number, n: number) => number> = {
 export function LibraryView({ articles, progress, onOpen }: Props) {
   const list = useRef<HTMLOListElement>(null);
   // Counts are a hint: if they cannot be loaded the cards simply show none.
-  const highlights = useHighlightList();
-  const counts = useMemo(() => {
-    const byArticle = new Map<string, { highlights: number; notes: number }>();
-    for (const h of highlights ?? []) {
-      const c = byArticle.get(h.articleId) ?? { highlights: 0, notes: 0 };
-      c.highlights++;
-      if (h.note.trim()) c.notes++;
-      byArticle.set(h.articleId, c);
-    }
-    return byArticle;
-  }, [highlights]);
+  const counts = useHighlightCounts();
   const totalMinutes = articles.reduce((sum, a) => sum + a.readingMinutes, 0);
   const finished = articles.filter((a) => (progress[a.id]?.maxPercent ?? 0) >= 98).length;
   // The article read most recently, unless it is finished: one click takes you back to it.
@@ -88,7 +78,7 @@ export function LibraryView({ articles, progress, onOpen }: Props) {
       <ol className="article-list" ref={list} onKeyDown={onKeyDown} aria-label="Articles">
         {articles.map((a) => {
           const percent = Math.round(progress[a.id]?.maxPercent ?? 0);
-          const marks = marksLabel(counts.get(a.id));
+          const marks = marksLabel(counts[a.id]);
           return (
             <li key={a.id}>
               <button

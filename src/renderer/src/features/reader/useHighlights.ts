@@ -84,8 +84,8 @@ export function useHighlights(
       const early = prefetched?.articleId === article.id ? prefetched.list : null;
       prefetched = null;
       const list = early ?? call(api.highlightsList({ articleId: article.id }));
-      return Promise.all([list, call(api.highlightsTags())]).then(
-        ([value, tags]) => {
+      return Promise.all([list, call(api.highlightsSummary())]).then(
+        ([value, { tags }]) => {
           if (!live || request !== latest) return; // a newer reload is on its way
           setHighlights(byStart(value));
           setAllTags(tags);
