@@ -77,7 +77,8 @@ async function paintWith500(): Promise<Figure[]> {
   const session = await startHarness(browser, dir);
   const { page } = session;
   // From the click in the library to the article and its 500 highlights painted, and then to
-  // their notes (a third have one) laid out in the margin, which renders after the paint.
+  // their notes (a third have one) laid out in the margin, which renders after the paint; only
+  // the cards within a screen of the view are drawn.
   const open = () =>
     page.evaluate(async (id) => {
       const card = document.querySelector<HTMLButtonElement>(`[aria-describedby~="meta-${id}"]`);
@@ -93,7 +94,7 @@ async function paintWith500(): Promise<Figure[]> {
       }
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const painted = performance.now() - t0;
-      while (document.querySelectorAll('.margin-note').length < 150)
+      while (document.querySelectorAll('.margin-note').length === 0)
         await new Promise((r) => requestAnimationFrame(r));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       return [painted, performance.now() - t0];
@@ -115,7 +116,7 @@ async function paintWith500(): Promise<Figure[]> {
   await rm(dir, { recursive: true, force: true });
   return [
     summarise('reader painted with 500 highlights (qiushi)', painted, { p50: 150 }),
-    summarise('… and their 167 margin notes laid out', notes),
+    summarise('… and the margin notes near the view drawn and laid out', notes),
   ];
 }
 
