@@ -11,6 +11,7 @@ import { highlightBenchmarks } from './highlights';
 import { searchBenchmarks } from './search';
 import { dataBenchmarks } from './data';
 import { soakBenchmarks } from './soak';
+import { stallBenchmarks } from './stalls';
 import { measure, printTable, summarise, type Figure } from './stats';
 
 /**
@@ -138,6 +139,7 @@ if (want('glossary')) figures.push(...(await glossaryBenchmarks()));
 if (want('cards')) figures.push(...(await cardBenchmarks()));
 if (want('search')) figures.push(...(await searchBenchmarks()));
 if (want('data')) figures.push(...(await dataBenchmarks()));
+if (want('stalls')) figures.push(...(await stallBenchmarks(console.log)));
 const extra: Record<string, unknown> = {};
 if (want('soak')) {
   const { figures: soak, report } = await soakBenchmarks();

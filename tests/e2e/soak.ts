@@ -109,7 +109,8 @@ const LONG_TASKS = `
 const share = (count: number, rounds: number, r: number) =>
   Math.floor(((r + 1) * count) / rounds) - Math.floor((r * count) / rounds);
 
-async function soakStore(size: SoakSize) {
+/** A data dir at `size`, and the model of what it holds. */
+export async function soakStore(size: SoakSize) {
   const dir = await bigStore(Date.now(), { cards: size.cards, reviews: size.reviewLog });
   const file = join(dir, 'xinzhi.json');
   const data = JSON.parse(await readFile(file, 'utf8'));
