@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { runInSlices, type Steps } from '../slices';
 import { StoreError, hasErrno } from './errors';
+import { JsonSnapshot } from './json-snapshot';
 
 /** The file's bytes, or null if it does not exist. Other read errors propagate. */
 export async function readBytesIfExists(file: string): Promise<Buffer | null> {
@@ -98,10 +100,12 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
 
 /**
  * A lowdb adapter for one JSON file, durable where lowdb's JSONFile (steno) is not: it fsyncs.
- * write() serialises `data` synchronously, before its first await, so the caller may keep
- * mutating the object at once; the store's write coalescing relies on that snapshot.
+ * write() snapshots `data` synchronously, before its first await, so the caller may keep
+ * changing the object at once (adding, replacing or removing records, never editing one in
+ * place: see JsonSnapshot); the store's write coalescing relies on that snapshot. The text is
+ * then written and encoded a slice at a time, so a large store never holds up the event loop.
  */
-export class DurableFile<T> implements Adapter<T> {
+export class DurableFile<T extends object> implements Adapter<T> {
   private chain: Promise<unknown> = Promise.resolve();
   /** Reused across writes: allocating (and page-faulting) a fresh 10 MB buffer per write costs
    * as much again as the encoding. Only the write whose turn it is touches it. */
@@ -123,26 +127,34 @@ export class DurableFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data); // compact: pretty-printing costs time and space
+    const snapshot = new JsonSnapshot(data);
     // Two writes must never share the .tmp file (or the scratch buffer) at once.
-    const run = this.chain.then(() => writeFileDurably(this.file, this.encode(text)));
+    const run = this.chain.then(async () =>
+      writeFileDurably(this.file, await runInSlices(this.encode(snapshot))),
+    );
     this.chain = run.catch(() => undefined);
     return run;
   }
 
-  private encode(text: string): Uint8Array {
-    // Buffer#write never writes half a character, so a result within 4 bytes of the end may
-    // not have fitted: redo it in a larger buffer.
-    let written = this.scratch.write(text, 'utf8');
-    if (written > this.scratch.length - 4) {
-      this.scratch = Buffer.allocUnsafe(Math.max(Buffer.byteLength(text) * 1.25 + 4, 4096) | 0);
-      written = this.scratch.write(text, 'utf8');
-    }
+  private *encode(snapshot: JsonSnapshot): Steps<Uint8Array> {
+    let written = 0;
+    yield* snapshot.pieces((piece) => {
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      if (written + piece.length * 3 > this.scratch.length) this.grow(written + piece.length * 3);
+      written += this.scratch.write(piece, written, 'utf8');
+    });
     const bytes = this.scratch.subarray(0, written);
     // Let a buffer sized for a much larger past file go once the file has shrunk.
     if (this.scratch.length > 1 << 20 && this.scratch.length > written * 4) {
       this.scratch = Buffer.alloc(0);
     }
     return bytes;
+  }
+
+  /** Room for at least `bytes`, keeping what is written so far. */
+  private grow(bytes: number): void {
+    const larger = Buffer.allocUnsafe(Math.max(bytes, this.scratch.length * 2, 4096));
+    this.scratch.copy(larger);
+    this.scratch = larger;
   }
 }

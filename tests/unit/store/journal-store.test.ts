@@ -175,6 +175,28 @@ describe('compaction', () => {
     expect(ids(again)).toEqual(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7', 'h8']);
     await again.close();
   });
+  it('loses nothing changed while its snapshot is written a slice at a time', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dataDir: dir, journalMaxLines: 20 });
+    // Large enough that the snapshot takes many slices, with changes in between.
+    const note = 'n'.repeat(400);
+    await store.update((draft) => {
+      for (let i = 0; i < 20_000; i++) draft.highlights.push({ id: `h${i}`, note });
+    });
+    const applied: Promise<void>[] = [];
+    for (let i = 0; i < 200; i++) {
+      applied.push(store.apply([put(`h${i * 7}`, { note: `edit ${i}` }), del(`h${i * 7 + 1}`)]));
+      applied.push(store.apply([put(`new${i}`)]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(applied);
+    await store.flush();
+    const expected = JSON.parse(JSON.stringify(store.data)) as StoreData;
+    expect(((await readJson(storeFile(dir))) as StoreData).journalSeq).toBeGreaterThanOrEqual(20);
+    const again = await openStore({ dataDir: dir }); // as after a crash: no close()
+    expect(again.data).toEqual(expected);
+    await again.close();
+  });
 });
 
 describe('update() with apply()', () => {
