@@ -7,6 +7,7 @@ import type { GlossaryEntry } from '../../shared/glossary';
 import type { SearchResults } from '../../shared/search';
 import { readBytesIfExists, writeFileDurably } from '../store/durable-file';
 import type { Store } from '../store/store';
+import { runInSlices, type Steps } from '../slices';
 import type { CardServices } from './cards';
 import type { Corpus } from './corpus';
 import type { Fact } from './decks';
@@ -20,7 +21,7 @@ import {
   termDocs,
   type HitSources,
 } from './search/documents';
-import { decodeSegment, encodeSegment } from './search/codec';
+import { decodeSegment, encodeSteps } from './search/codec';
 import { SearchIndex } from './search/search-index';
 import type { DocInfo, IndexDoc } from './search/segment';
 
@@ -31,6 +32,8 @@ const INDEX_FORMAT = 1;
 const SAVE_DELAY_MS = 5_000;
 /** Results the palette shows per kind unless asked otherwise. */
 const PER_KIND = 5;
+/** Documents compared with the store between two checks of the clock. */
+const DOCS_PER_STEP = 100;
 
 /** Changes when the shipped texts (or the index rules) do: then the saved index is rebuilt. */
 export function indexFingerprint(corpus: Corpus, entries: GlossaryEntry[], facts: Fact[]): string {
@@ -93,18 +96,25 @@ export function searchServices({ dataDir, corpus, entries, facts, store, cards }
     return index;
   })();
 
-  /** Makes the indexed documents of one kind those given, by version. */
-  function sync(index: SearchIndex, letter: string, docs: Iterable<[DocInfo, () => IndexDoc]>) {
+  /** Makes the indexed documents of one kind those given, by version, in steps. */
+  function* syncSteps(
+    index: SearchIndex,
+    letter: string,
+    docs: Iterable<[DocInfo, () => IndexDoc]>,
+  ): Steps<void> {
     let changed = false;
     const current = new Set<string>();
     for (const [{ key, version }, build] of docs) {
       current.add(key);
+      if (current.size % DOCS_PER_STEP === 0) yield;
       if (index.version(key) === version) continue;
       index.upsert(build());
       changed = true;
     }
+    let seen = 0;
     for (const key of [...index.keys(`${letter}:`)]) {
-      if (current.has(key)) continue;
+      if (++seen % DOCS_PER_STEP === 0) yield;
+      if (current.has(key) || index.version(key) === undefined) continue;
       index.remove(key);
       changed = true;
     }
@@ -115,9 +125,10 @@ export function searchServices({ dataDir, corpus, entries, facts, store, cards }
   let highlightById = new Map<string, Highlight>();
   let cardById = new Map<string, CardRecord>();
 
+  // Both iterate over a copy: the store may change between two steps.
   function* noteDocs(): Iterable<[DocInfo, () => IndexDoc]> {
     highlightById = new Map();
-    for (const r of store.data.highlights) {
+    for (const r of store.data.highlights.slice()) {
       if (!isHighlight(r)) continue;
       highlightById.set(r.id, r);
       yield [{ key: `h:${r.id}`, version: r.updatedAt }, () => noteDoc(r)];
@@ -132,16 +143,33 @@ export function searchServices({ dataDir, corpus, entries, facts, store, cards }
     }
   }
 
+  /** Brings the index up to date with the store a slice at a time, so that the search that
+   * follows has little left to do. One run at a time: later callers share it. */
+  async function refresh(index: SearchIndex): Promise<void> {
+    while (stale.notes || stale.cards) {
+      if (stale.notes) {
+        stale.notes = false;
+        await runInSlices(syncSteps(index, KIND_LETTER.note, noteDocs()));
+      }
+      if (stale.cards) {
+        stale.cards = false;
+        await runInSlices(syncSteps(index, KIND_LETTER.card, cardDocs()));
+      }
+    }
+    // Folded into the main segment in the background, or search() would do it at once.
+    if (index.liveIsLarge) {
+      index
+        .compactInSlices()
+        .catch((error) => console.warn(`Search index not compacted: ${String(error)}`));
+    }
+    await index.catchUp();
+  }
+
+  let refreshing: Promise<void> | null = null;
   async function current(): Promise<SearchIndex> {
     const index = await ready;
-    if (stale.notes) {
-      stale.notes = false;
-      sync(index, KIND_LETTER.note, noteDocs());
-    }
-    if (stale.cards) {
-      stale.cards = false;
-      sync(index, KIND_LETTER.card, cardDocs());
-    }
+    refreshing ??= refresh(index).finally(() => (refreshing = null));
+    await refreshing;
     return index;
   }
 
@@ -159,7 +187,8 @@ export function searchServices({ dataDir, corpus, entries, facts, store, cards }
       const index = await current();
       if (!unsaved) return;
       unsaved = false;
-      await writeFileDurably(file, encodeSegment(index.compact(), fingerprint)).catch((error) =>
+      const bytes = await runInSlices(encodeSteps(await index.compactInSlices(), fingerprint));
+      await writeFileDurably(file, bytes).catch((error) =>
         console.warn(`Search index not saved: ${String(error)}`),
       );
     });

@@ -1,3 +1,4 @@
+import { runNow, type Steps } from '../../slices';
 import { Segment, type DocInfo } from './segment';
 
 /**
@@ -19,6 +20,11 @@ interface Header {
 }
 
 export function encodeSegment(segment: Segment, fingerprint: string): Buffer {
+  return runNow(encodeSteps(segment, fingerprint));
+}
+
+/** encodeSegment(), in steps (see slices.ts): each part is a few milliseconds at most. */
+export function* encodeSteps(segment: Segment, fingerprint: string): Steps<Buffer> {
   const articles = distinct(segment.docs.map((d) => d.article));
   const colors = distinct(segment.docs.map((d) => d.color));
   // Per document, its article (low 16 bits) and colour (high 16 bits), each 1-based, 0 = none.
@@ -28,6 +34,7 @@ export function encodeSegment(segment: Segment, fingerprint: string): Buffer {
       (d.article ? articles.indexOf(d.article) + 1 : 0) |
       ((d.color ? colors.indexOf(d.color) + 1 : 0) << 16),
   );
+  yield;
   const tags: Header['tags'] = {};
   segment.docs.forEach((d, i) => {
     if (d.tags?.length) tags[i] = d.tags;
@@ -46,15 +53,16 @@ export function encodeSegment(segment: Segment, fingerprint: string): Buffer {
     tags,
   };
   const texts = [
-    JSON.stringify(header),
-    segment.terms.join('\n'),
-    segment.surfaces.join('\n'),
-    segment.docs.map((d) => d.key).join('\n'),
-    segment.docs.map((d) => d.version).join('\n'),
+    () => JSON.stringify(header),
+    () => segment.terms.join('\n'),
+    () => segment.surfaces.join('\n'),
+    () => segment.docs.map((d) => d.key).join('\n'),
+    () => segment.docs.map((d) => d.version).join('\n'),
   ];
   const parts: Buffer[] = [Buffer.from(MAGIC)];
   for (const text of texts) {
-    const bytes = Buffer.from(text);
+    yield;
+    const bytes = Buffer.from(text());
     const length = Buffer.alloc(4);
     length.writeUInt32LE(bytes.length);
     parts.push(length, bytes);
@@ -71,6 +79,7 @@ export function encodeSegment(segment: Segment, fingerprint: string): Buffer {
   for (const array of arrays) {
     parts.push(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
   }
+  yield;
   return Buffer.concat(parts);
 }
 

@@ -1,3 +1,4 @@
+import { SLICE_MS, runInSlices, runNow, type Steps } from '../../slices';
 import { Segment, type DocInfo, type IndexDoc } from './segment';
 import { parseQuery, type QueryWord } from './text';
 
@@ -26,22 +27,52 @@ export interface SearchResult {
 /** Past this many changed documents, the live segment is folded into the main one. */
 const LIVE_LIMIT = 2_000;
 
+/** A compaction under way: what it started from, and the keys changed since. */
+interface Compaction {
+  main: Segment;
+  /** A copy: the index's own set grows while the compaction runs. */
+  dead: Set<number>;
+  live: Segment;
+  changed: Set<string>;
+}
+
+/** The segment a compaction makes, in steps. */
+const mergeSteps = ({ main, dead, live }: Compaction) => main.mergeSteps(dead, live);
+
 /**
  * The search index: a large main segment (built once, loaded from the cache) and a small live
- * one holding what changed since, rebuilt on demand. A changed or removed document is marked
- * dead in the main segment. Every query word must match (in any of its forms); if no document
- * has them all, documents with some of them are returned, ranked lower.
+ * one holding what changed since. A changed or removed document is marked dead in the main
+ * segment. Every query word must match (in any of its forms); if no document has them all,
+ * documents with some of them are returned, ranked lower.
+ *
+ * The live segment is kept up to date incrementally: only documents changed since it was last
+ * built are tokenized, and merged into it. That work, and folding the live segment into the
+ * main one, can run a slice at a time (catchUp, compactInSlices) while searches go on over
+ * the state before it; search() and compact() do whatever is left at once.
  */
 export class SearchIndex {
   private main: Segment;
   private mainByKey = new Map<string, number>();
   private dead = new Set<number>();
+  /** Every document not in the main segment, in the order they were last upserted. */
   private liveDocs = new Map<string, IndexDoc>();
-  private live: Segment | null = null;
+  /** Holds liveDocs except the keys in `changed`, in the same order. */
+  private live: Segment;
+  private liveByKey = new Map<string, number>();
+  /** Keys upserted or removed since `live` was built, in the order of their last change. */
+  private changed = new Set<string>();
+  private compactions = new Set<Compaction>();
+  private catchingUp: Promise<void> | null = null;
+  private compacting: Promise<Segment> | null = null;
 
-  constructor(main: Segment) {
+  /** `sliceMs`: how long each slice of background work may run (tests make it 0). */
+  constructor(
+    main: Segment,
+    private readonly sliceMs = SLICE_MS,
+  ) {
     this.main = main;
     main.docs.forEach((doc, i) => this.mainByKey.set(doc.key, i));
+    this.live = Segment.build([], main.averageLength);
   }
 
   static build(docs: readonly IndexDoc[]): SearchIndex {
@@ -70,43 +101,129 @@ export class SearchIndex {
 
   upsert(doc: IndexDoc): void {
     this.kill(doc.key);
+    this.liveDocs.delete(doc.key); // to the end: the live segment adds it there
     this.liveDocs.set(doc.key, doc);
-    this.live = null;
   }
 
   remove(key: string): void {
     this.kill(key);
-    if (this.liveDocs.delete(key)) this.live = null;
+    this.liveDocs.delete(key);
   }
 
   private kill(key: string) {
     const i = this.mainByKey.get(key);
     if (i !== undefined) this.dead.add(i);
+    this.changed.delete(key);
+    this.changed.add(key);
+    for (const compaction of this.compactions) compaction.changed.add(key);
+  }
+
+  /** Brings the live segment up to date a slice at a time; search() then has nothing to do. */
+  catchUp(): Promise<void> {
+    // Cleared in a finally() callback, which runs after the assignment even when nothing waits.
+    this.catchingUp ??= this.absorbAll().finally(() => (this.catchingUp = null));
+    return this.catchingUp;
+  }
+
+  private async absorbAll(): Promise<void> {
+    while (this.changed.size > 0) await runInSlices(this.absorbSteps(), this.sliceMs);
+  }
+
+  /** True when the live segment is large enough to be folded into the main one. */
+  get liveIsLarge(): boolean {
+    return this.liveDocs.size > LIVE_LIMIT;
+  }
+
+  /**
+   * Merges the changed documents into the live segment: the live segment without their old
+   * versions, then the new ones. If the live segment was replaced meanwhile (by search() or a
+   * compaction), the result is dropped and `changed` stays as it is, for another try.
+   */
+  private *absorbSteps(): Steps<void> {
+    const base = this.live;
+    const taken = [...this.changed].map((key) => [key, this.liveDocs.get(key)] as const);
+    const gone = new Set<number>();
+    const fresh: IndexDoc[] = [];
+    for (const [key, doc] of taken) {
+      const i = this.liveByKey.get(key);
+      if (i !== undefined) gone.add(i);
+      if (doc) fresh.push(doc);
+    }
+    const added = yield* Segment.buildSteps(fresh, this.main.averageLength);
+    const live = yield* base.mergeSteps(gone, added);
+    if (this.live !== base) return;
+    this.setLive(live);
+    // A key changed again while this ran stays changed: its newest version is not in yet.
+    for (const [key, doc] of taken) if (this.liveDocs.get(key) === doc) this.changed.delete(key);
+  }
+
+  private setLive(live: Segment) {
+    this.live = live;
+    this.liveByKey = new Map(live.docs.map((doc, i) => [doc.key, i]));
   }
 
   /** One segment with everything, for the cache; the live part starts empty again. */
   compact(): Segment {
-    if (this.liveDocs.size > 0 || this.dead.size > 0) {
-      const main = this.main.merge(this.dead, this.liveSegment());
-      this.main = main;
-      this.mainByKey = new Map(main.docs.map((doc, i) => [doc.key, i]));
-      this.dead = new Set();
-      this.liveDocs.clear();
-      this.live = null;
-    }
+    while (this.changed.size > 0) runNow(this.absorbSteps());
+    const compaction = this.startCompaction();
+    if (compaction) this.finishCompaction(compaction, runNow(mergeSteps(compaction)));
     return this.main;
   }
 
-  private liveSegment(): Segment {
-    this.live ??= Segment.build([...this.liveDocs.values()], this.main.averageLength);
-    return this.live;
+  /** compact(), a slice at a time; searches and changes may come meanwhile. */
+  compactInSlices(): Promise<Segment> {
+    this.compacting ??= this.compactAll().finally(() => (this.compacting = null));
+    return this.compacting;
+  }
+
+  private async compactAll(): Promise<Segment> {
+    for (;;) {
+      while (this.changed.size > 0) await this.catchUp();
+      const compaction = this.startCompaction();
+      if (!compaction) return this.main;
+      const merged = await runInSlices(mergeSteps(compaction), this.sliceMs);
+      if (this.finishCompaction(compaction, merged)) return this.main;
+    }
+  }
+
+  /** Records what a compaction starts from, if there is anything to fold in. */
+  private startCompaction(): Compaction | null {
+    if (this.liveDocs.size === 0 && this.dead.size === 0) return null;
+    const { main, live } = this;
+    const compaction = { main, dead: new Set(this.dead), live, changed: new Set<string>() };
+    this.compactions.add(compaction);
+    return compaction;
+  }
+
+  /**
+   * Makes `merged` the main segment, unless another compaction replaced the main segment
+   * meanwhile (then false). Documents changed since the compaction started are dead in it and
+   * stay live: they are indexed again by the next catch-up.
+   */
+  private finishCompaction(compaction: Compaction, merged: Segment): boolean {
+    this.compactions.delete(compaction);
+    if (this.main !== compaction.main) return false;
+    this.main = merged;
+    this.mainByKey = new Map(merged.docs.map((doc, i) => [doc.key, i]));
+    this.dead = new Set();
+    const { changed } = compaction;
+    for (const key of changed) {
+      const i = this.mainByKey.get(key);
+      if (i !== undefined) this.dead.add(i);
+    }
+    for (const key of this.liveDocs.keys()) if (!changed.has(key)) this.liveDocs.delete(key);
+    this.setLive(Segment.build([], merged.averageLength));
+    this.changed = new Set(this.liveDocs.keys());
+    return true;
   }
 
   search(query: string, options: SearchOptions): SearchResult {
     const words = parseQuery(query);
     if (words.length === 0) return { matches: [], terms: new Set(), complete: true };
-    if (this.liveDocs.size > LIVE_LIMIT) this.compact();
-    const segments = this.liveDocs.size > 0 ? [this.main, this.liveSegment()] : [this.main];
+    while (this.changed.size > 0) runNow(this.absorbSteps());
+    // (A compaction under way will fold the live segment in soon enough.)
+    if (this.liveIsLarge && !this.compacting) this.compact();
+    const segments = this.liveDocs.size > 0 ? [this.main, this.live] : [this.main];
     // Each term's number in each segment, learnt while expanding, looked up only if not.
     const found = segments.map(() => new Map<string, number>());
     const numberIn = (s: number, term: string) => {

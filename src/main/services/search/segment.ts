@@ -1,3 +1,4 @@
+import { runNow, type Steps } from '../../slices';
 import { withinOneEdit } from './fuzzy';
 import { tokenize, type QueryWord } from './text';
 
@@ -26,6 +27,10 @@ const QUALITY = { exact: 1, typo: 0.45, typoPrefix: 0.35 } as const;
 const MIN_PREFIX = 2;
 const prefixQuality = (typed: number, whole: number) => 0.5 + (0.5 * typed) / whole;
 
+// How much work goes between two yields of the stepped versions (a fraction of a millisecond).
+const DOCS_PER_STEP = 20;
+const TERMS_PER_STEP = 2048;
+
 /**
  * An immutable inverted index over a set of documents, in flat typed arrays: postings of term
  * `t` are `postDoc/postWeight[offsets[t] .. offsets[t + 1]]`, each weight already BM25's term
@@ -47,6 +52,11 @@ export class Segment {
   ) {}
 
   static build(input: readonly IndexDoc[], averageLength?: number): Segment {
+    return runNow(Segment.buildSteps(input, averageLength));
+  }
+
+  /** build(), in steps (see slices.ts). */
+  static *buildSteps(input: readonly IndexDoc[], averageLength?: number): Steps<Segment> {
     const postings = new Map<string, number[]>(); // term → [doc, weight, doc, weight, …]
     const surfaceOf = new Map<string, string>();
     const docTerms: Map<string, number>[] = [];
@@ -63,18 +73,21 @@ export class Segment {
       }
       docTerms.push(tf);
       lengths.push(length);
+      if (docTerms.length % DOCS_PER_STEP === 0) yield;
     }
     const average =
       averageLength ?? Math.max(1, lengths.reduce((a, b) => a + b, 0) / (lengths.length || 1));
-    docTerms.forEach((tf, doc) => {
+    for (let doc = 0; doc < docTerms.length; doc++) {
       const norm = K1 * (1 - B + (B * lengths[doc]) / average);
-      for (const [term, f] of tf) {
+      for (const [term, f] of docTerms[doc]) {
         let list = postings.get(term);
         if (!list) postings.set(term, (list = []));
         list.push(doc, (f * (K1 + 1)) / (f + norm));
       }
-    });
+      if (doc % DOCS_PER_STEP === 0) yield;
+    }
     const terms = [...postings.keys()].sort(compare);
+    yield;
     const offsets = new Uint32Array(terms.length + 1);
     let total = 0;
     terms.forEach((term, t) => {
@@ -84,16 +97,16 @@ export class Segment {
     offsets[terms.length] = total;
     const postDoc = new Uint32Array(total);
     const postWeight = new Float32Array(total);
-    terms.forEach((term, t) => {
-      const list = postings.get(term)!;
+    for (let t = 0; t < terms.length; t++) {
+      const list = postings.get(terms[t])!;
       for (let i = 0, p = offsets[t]; i < list.length; i += 2, p++) {
         postDoc[p] = list[i];
         postWeight[p] = list[i + 1];
       }
-    });
-    const termIndex = new Map(terms.map((term, t) => [term, t]));
+      if (t % TERMS_PER_STEP === 0) yield;
+    }
     const surfaces = [...surfaceOf.keys()].sort(compare);
-    const surfaceTerm = Uint32Array.from(surfaces, (s) => termIndex.get(surfaceOf.get(s)!)!);
+    const surfaceTerm = yield* surfaceTerms(terms, surfaces, surfaceOf);
     const docs = input.map(({ fields: _fields, ...info }) => info);
     return new Segment(docs, terms, offsets, postDoc, postWeight, surfaces, surfaceTerm, average);
   }
@@ -147,6 +160,11 @@ export class Segment {
   /** One segment holding this one's documents except `dead`, then `other`'s. No text is
    * tokenized again: postings are copied and renumbered. */
   merge(dead: ReadonlySet<number>, other: Segment): Segment {
+    return runNow(this.mergeSteps(dead, other));
+  }
+
+  /** merge(), in steps (see slices.ts). */
+  *mergeSteps(dead: ReadonlySet<number>, other: Segment): Steps<Segment> {
     const renumber = new Int32Array(this.docs.length).fill(-1);
     const docs: DocInfo[] = [];
     this.docs.forEach((doc, i) => {
@@ -154,15 +172,20 @@ export class Segment {
     });
     const shift = docs.length;
     docs.push(...other.docs);
-
     const terms = unionSorted(this.terms, other.terms);
+    yield;
+
     const offsets = new Uint32Array(terms.length + 1);
     const postDoc = new Uint32Array(this.postDoc.length + other.postDoc.length);
     const postWeight = new Float32Array(postDoc.length);
+    // Each term's new number, by its number in this segment and in `other`.
+    const fromThis = new Uint32Array(this.terms.length);
+    const fromOther = new Uint32Array(other.terms.length);
     let p = 0;
     let a = 0;
     let b = 0;
-    terms.forEach((term, t) => {
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t];
       offsets[t] = p;
       if (this.terms[a] === term) {
         for (let i = this.offsets[a]; i < this.offsets[a + 1]; i++) {
@@ -171,24 +194,36 @@ export class Segment {
           postDoc[p] = doc;
           postWeight[p++] = this.postWeight[i];
         }
-        a++;
+        fromThis[a++] = t;
       }
       if (other.terms[b] === term) {
         for (let i = other.offsets[b]; i < other.offsets[b + 1]; i++) {
           postDoc[p] = other.postDoc[i] + shift;
           postWeight[p++] = other.postWeight[i];
         }
-        b++;
+        fromOther[b++] = t;
       }
-    });
+      if (t % TERMS_PER_STEP === 0) yield;
+    }
     offsets[terms.length] = p;
 
-    const termIndex = new Map(terms.map((term, t) => [term, t]));
-    const surfaceOf = new Map<string, string>();
-    this.surfaces.forEach((s, i) => surfaceOf.set(s, this.terms[this.surfaceTerm[i]]));
-    other.surfaces.forEach((s, i) => surfaceOf.set(s, other.terms[other.surfaceTerm[i]]));
-    const surfaces = unionSorted(this.surfaces, other.surfaces);
-    const surfaceTerm = Uint32Array.from(surfaces, (s) => termIndex.get(surfaceOf.get(s)!)!);
+    // The sorted union of the surfaces. One in both segments stands for the same term in
+    // both (a surface's term depends on the surface alone).
+    const surfaces: string[] = [];
+    const surfaceTerm: number[] = [];
+    for (let i = 0, j = 0; i < this.surfaces.length || j < other.surfaces.length;) {
+      const mine = this.surfaces[i];
+      const theirs = other.surfaces[j];
+      if (j >= other.surfaces.length || (i < this.surfaces.length && mine < theirs)) {
+        surfaces.push(mine);
+        surfaceTerm.push(fromThis[this.surfaceTerm[i++]]);
+      } else {
+        if (mine === theirs) i++;
+        surfaces.push(theirs);
+        surfaceTerm.push(fromOther[other.surfaceTerm[j++]]);
+      }
+      if (surfaces.length % TERMS_PER_STEP === 0) yield;
+    }
     return new Segment(
       docs,
       terms,
@@ -196,10 +231,29 @@ export class Segment {
       postDoc.slice(0, p),
       postWeight.slice(0, p),
       surfaces,
-      surfaceTerm,
+      Uint32Array.from(surfaceTerm),
       this.averageLength,
     );
   }
+}
+
+/** Each surface's term number in `terms` (sorted), in steps. */
+function* surfaceTerms(
+  terms: readonly string[],
+  surfaces: readonly string[],
+  surfaceOf: ReadonlyMap<string, string>,
+): Steps<Uint32Array> {
+  const termIndex = new Map<string, number>();
+  for (let t = 0; t < terms.length; t++) {
+    termIndex.set(terms[t], t);
+    if (t % TERMS_PER_STEP === 0) yield;
+  }
+  const surfaceTerm = new Uint32Array(surfaces.length);
+  for (let i = 0; i < surfaces.length; i++) {
+    surfaceTerm[i] = termIndex.get(surfaceOf.get(surfaces[i])!)!;
+    if (i % TERMS_PER_STEP === 0) yield;
+  }
+  return surfaceTerm;
 }
 
 /** Code-unit order, the same everywhere (localeCompare would differ between machines). */
