@@ -83,7 +83,7 @@ export function describeSoak(r: SoakReport): string {
       (w) =>
         `${w.ms} ms at ${w.atS} s${w.calls.length ? ` (${[...new Set(w.calls)].join(', ')})` : ''}`,
     )
-    .map((line, i) => (i === 0 ? `; over 50 ms: ${line}` : line))
+    .map((line, i) => (i === 0 ? `; over 30 ms: ${line}` : line))
     .join('; ');
   const medians = (
     [
