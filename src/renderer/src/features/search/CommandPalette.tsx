@@ -115,7 +115,17 @@ export function CommandPalette({ open, commands, onClose, onOpenHit, onSearchVie
         ? 'Nothing has every word; showing what matches some of them.'
         : '';
   return (
-    <dialog ref={dialog} className="palette" aria-label="Search and commands" onClose={close}>
+    <dialog
+      ref={dialog}
+      className="palette"
+      aria-label="Search and commands"
+      // Esc closes it at once. The native close event comes a task later: by then Ctrl+K may
+      // have opened the palette again, and that close must not shut it.
+      onCancel={close}
+      onClose={() => {
+        if (!dialog.current?.open) close();
+      }}
+    >
       <div className="palette-box">
         <Icon name="search" />
         <input
