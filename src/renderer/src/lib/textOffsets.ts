@@ -132,19 +132,26 @@ function pieces(start: number, end: number, root: HTMLElement, starts: Map<strin
   return found;
 }
 
-/** One DOM range per block that the article span [start, end) touches (live: can be measured). */
-export function offsetsToRanges(
+let shared: Range | null = null;
+/**
+ * One live range, set on the first block piece of the article span [start, end) (or, with
+ * `onePiece`, null unless the span lies in one block): to measure or wrap at once, before the
+ * next call moves it. Every live range the page keeps is updated on each DOM change and traced
+ * by each GC; measuring a thousand notes with a new range each made both slow.
+ */
+export function firstRange(
   start: number,
   end: number,
   root: HTMLElement,
   starts: Map<string, number>,
-): Range[] {
-  return pieces(start, end, root, starts).map(({ from, to }) => {
-    const r = document.createRange();
-    r.setStart(...from);
-    r.setEnd(...to);
-    return r;
-  });
+  onePiece = false,
+): Range | null {
+  const found = pieces(start, end, root, starts);
+  if (found.length === 0 || (onePiece && found.length > 1)) return null;
+  shared ??= document.createRange();
+  shared.setStart(...found[0].from);
+  shared.setEnd(...found[0].to);
+  return shared;
 }
 
 /** The same as static ranges, for painting: the browser need not keep them up to date, which
@@ -189,7 +196,7 @@ export function reveal(
   starts: Map<string, number>,
 ): { start: number; end: number } | null {
   if (span.start === undefined || span.end === undefined) return null;
-  const [first] = offsetsToRanges(span.start, span.end, pane, starts);
+  const first = firstRange(span.start, span.end, pane, starts);
   if (!first) return null;
   const top = first.getBoundingClientRect().top - pane.getBoundingClientRect().top;
   pane.scrollTo({ top: pane.scrollTop + top - pane.clientHeight / 3, behavior: smooth() });

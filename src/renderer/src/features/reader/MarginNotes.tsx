@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { HighlightPatch } from './useHighlights';
 import type { PlacedHighlight } from '../../../../shared/highlights';
-import { offsetsToRanges } from '../../lib/textOffsets';
+import { firstRange } from '../../lib/textOffsets';
 import { HighlightCard } from './HighlightCard';
 import type { Highlights } from './useHighlights';
 
@@ -39,7 +39,7 @@ function anchorTop(
   starts: Map<string, number>,
 ) {
   if (h.start === undefined || h.end === undefined) return 0;
-  const [first] = offsetsToRanges(h.start, h.end, pane, starts);
+  const first = firstRange(h.start, h.end, pane, starts);
   if (!first) return 0;
   return first.getBoundingClientRect().top - column.getBoundingClientRect().top;
 }

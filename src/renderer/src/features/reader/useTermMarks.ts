@@ -4,7 +4,7 @@ import { concordancer, type Occurrence } from '../../../../shared/concordance';
 import type { GlossaryItem } from '../../../../shared/glossary';
 import type { TermMarks } from '../../../../shared/settings';
 import { loadGlossaryItems } from '../../lib/glossary';
-import { articleText, offsetsToRanges } from '../../lib/textOffsets';
+import { articleText, firstRange } from '../../lib/textOffsets';
 
 /** Mentions in body text (headings stay plain); with `first`, only the first mention of each
  * term in each section (between h2 headings). */
@@ -69,8 +69,8 @@ export function useTermMarks(
     if (!root) return;
     unwrap(root);
     for (const o of [...marks].reverse()) {
-      const [range, ...rest] = offsetsToRanges(o.start, o.end, root, starts);
-      if (!range || rest.length > 0 || range.startContainer !== range.endContainer) continue;
+      const range = firstRange(o.start, o.end, root, starts, true);
+      if (!range || range.startContainer !== range.endContainer) continue;
       const mark = document.createElement('span');
       mark.className = 'term-mark';
       mark.tabIndex = 0;
