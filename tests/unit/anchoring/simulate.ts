@@ -74,7 +74,7 @@ export function editText(
     end: m.index + m[0].length,
   }));
   const vocabulary = words.map((w) => text.slice(w.start, w.end));
-  const edits: Edit[] = [];
+  let edits: (Edit & { word?: number })[] = [];
   const paragraph = Array.from({ length: 20 + Math.floor(random() * 60) }, () =>
     pick(random, vocabulary),
   );
@@ -83,7 +83,10 @@ export function editText(
     if (sentences.length > 0) paragraph.push(pick(random, sentences));
   }
   edits.push({ at: 0, remove: 0, insert: `${paragraph.join(' ')}\n\n` });
-  for (const w of words) {
+  // Words inserted, and words deleted, by their place among the words.
+  const inserted = new Map<number, string>();
+  const deleted = new Map<number, string>();
+  for (const [k, w] of words.entries()) {
     if (random() >= rate) continue;
     const word = text.slice(w.start, w.end);
     const kind = pick(random, EDIT_KINDS);
@@ -94,8 +97,11 @@ export function editText(
       const i = Math.floor(random() * (word.length - 1));
       edits.push({ at: w.start + i, remove: 2, insert: word[i + 1] + word[i] });
     } else if (kind === 'insert') {
-      edits.push({ at: w.end, remove: 0, insert: ` ${pick(random, vocabulary)}` });
+      const insert = pick(random, vocabulary);
+      inserted.set(k, insert);
+      edits.push({ at: w.end, remove: 0, insert: ` ${insert}`, word: k });
     } else if (kind === 'delete') {
+      deleted.set(k, word);
       // Take one neighbouring space with the word, never a paragraph break.
       if (text[w.end] === ' ') edits.push({ at: w.start, remove: w.end + 1 - w.start, insert: '' });
       else if (text[w.start - 1] === ' ')
@@ -106,6 +112,12 @@ export function editText(
       edits.push({ at: w.end, remove: 1, insert: pick(random, ['  ', '\u00a0', '\n\n']) });
     }
   }
+  // A word inserted near a deleted copy of itself makes the text read as before, and no one
+  // could tell which copy a highlight kept (the truth here would say the new one): such an
+  // insertion is left out.
+  const twin = (k: number, word: string) =>
+    [...deleted].some(([d, w]) => w === word && Math.abs(d - k) <= 5);
+  edits = edits.filter((e) => e.word === undefined || !twin(e.word, inserted.get(e.word)!));
   edits.sort((a, b) => a.at - b.at || a.remove - b.remove);
   // Keep edits disjoint (a deletion may take the space a neighbour's edit touches).
   const disjoint: Edit[] = [];
