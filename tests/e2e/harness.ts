@@ -4,7 +4,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHANNELS, methodName, type Result } from '../../src/shared/api';
 import { dispatch } from '../../src/main/ipc';
-import { createServices, type Services } from '../../src/main/services';
+import { createServices, type ServiceOptions } from '../../src/main/services';
+import { startServicesThread, type ServicesThread } from './services-thread';
 import { emptyStore } from '../../src/main/store/schema';
 
 /**
@@ -67,6 +68,8 @@ export interface HarnessSession {
   /** What the next native file dialogs answer, in order (a path, or null for Cancel). */
   answerDialogs(...paths: (string | null)[]): Promise<void>;
   stop(): Promise<void>;
+  /** The services' thread, with `worker: true` (else null). */
+  readonly thread: ServicesThread | null;
 }
 
 export interface HarnessOptions {
@@ -74,30 +77,29 @@ export interface HarnessOptions {
   firstRun?: boolean;
   /** Told of every call the page makes and its result (the soak counts refusals and failures). */
   onResult?(channel: string, input: unknown, result: Result<unknown>): void;
+  /** Run the services in a worker thread: an event loop of their own, apart from the test
+   * driver, as in Electron's main process. The session's `thread` then measures them. */
+  worker?: boolean;
 }
 
 export async function startHarness(
   browser: Browser,
   dataDir: string,
-  { firstRun = false, onResult }: HarnessOptions = {},
+  { firstRun = false, onResult, worker = false }: HarnessOptions = {},
 ): Promise<HarnessSession> {
   if (!firstRun) await tourSeen(dataDir);
-  // The native dialogs are Electron's: here they answer what the test said they would.
-  const answers: (string | null)[] = [];
-  const answer = async () => answers.shift() ?? null;
-  const dialogs = { chooseFolder: answer, chooseSaveFile: answer, chooseOpenFile: answer };
   // What Electron's app.getVersion() gives: the version in package.json.
   const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };
-  const start = () =>
-    createServices({
-      dataDir,
-      appVersion: version,
-      resourcesDir: process.env.XINZHI_RESOURCES_DIR ?? RESOURCES_DIR,
-      dialogs,
-    });
-  let services: Services = await start();
+  const options = {
+    dataDir,
+    appVersion: version,
+    resourcesDir: process.env.XINZHI_RESOURCES_DIR ?? RESOURCES_DIR,
+  };
+  const start = (): Promise<Backend> =>
+    worker ? startServicesThread(options) : servicesHere(options);
+  let services = await start();
   const pending = new Set<Promise<unknown>>();
   const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   await context.route(`${ORIGIN}/**`, async (route) => {
@@ -118,7 +120,7 @@ export async function startHarness(
   // list of 500 highlights takes about a second, while Electron's structured clone takes
   // milliseconds. A string keeps the harness from distorting timings.
   await context.exposeBinding('__xinzhiInvoke', (_source, channel: string, input: unknown) => {
-    const call = dispatch(services, channel, input).then((result) => {
+    const call = services.call(channel, input).then((result) => {
       onResult?.(channel, input, result);
       return result;
     });
@@ -160,11 +162,31 @@ export async function startHarness(
       await open();
     },
     async answerDialogs(...paths) {
-      answers.push(...paths);
+      await services.answer(paths);
     },
     async stop() {
       await quit();
       await context.close();
     },
+    get thread() {
+      return worker ? (services as ServicesThread) : null;
+    },
+  };
+}
+
+/** What the harness needs of the services, wherever they run. */
+type Backend = Pick<ServicesThread, 'call' | 'answer' | 'dispose'>;
+
+/** The services in this process. The native dialogs are Electron's: here they answer what the
+ * test said they would. */
+async function servicesHere(options: Omit<ServiceOptions, 'dialogs'>): Promise<Backend> {
+  const answers: (string | null)[] = [];
+  const answer = async () => answers.shift() ?? null;
+  const dialogs = { chooseFolder: answer, chooseSaveFile: answer, chooseOpenFile: answer };
+  const services = await createServices({ ...options, dialogs });
+  return {
+    call: (channel, input) => dispatch(services, channel, input),
+    answer: async (paths) => void answers.push(...paths),
+    dispose: () => services.dispose(),
   };
 }
