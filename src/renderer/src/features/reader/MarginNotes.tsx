@@ -7,11 +7,10 @@ import {
   useState,
   type RefObject,
 } from 'react';
-import type { HighlightPatch } from './useHighlights';
 import type { PlacedHighlight } from '../../../../shared/highlights';
 import { firstRange } from '../../lib/textOffsets';
 import { HighlightCard } from './HighlightCard';
-import type { Highlights } from './useHighlights';
+import type { HighlightPatch, Highlights } from './useHighlights';
 
 interface Props {
   pane: RefObject<HTMLDivElement | null>;
