@@ -103,13 +103,14 @@ export function highlightServices(store: Store, corpus: Corpus, history: History
     },
 
     'highlights:summary'(): HighlightSummary {
+      const all = highlights();
       const byArticle: HighlightSummary['byArticle'] = {};
-      for (const h of highlights()) {
+      for (const h of all) {
         const counts = (byArticle[h.articleId] ??= { highlights: 0, notes: 0 });
         counts.highlights++;
         if (h.note.trim()) counts.notes++;
       }
-      return { tags: distinctTags(highlights()), byArticle };
+      return { tags: distinctTags(all), byArticle };
     },
 
     async 'highlights:create'(input: ParsedInput<'highlights:create'>): Promise<PlacedHighlight> {
