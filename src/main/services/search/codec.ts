@@ -1,4 +1,4 @@
-import { runNow, type Steps } from '../../slices';
+import type { Steps } from '../../slices';
 import { Segment, type DocInfo } from './segment';
 
 /**
@@ -19,11 +19,7 @@ interface Header {
   tags: Record<number, string[]>;
 }
 
-export function encodeSegment(segment: Segment, fingerprint: string): Buffer {
-  return runNow(encodeSteps(segment, fingerprint));
-}
-
-/** encodeSegment(), in steps (see slices.ts): each part is a few milliseconds at most. */
+/** A segment as bytes, in steps (see slices.ts): each part is a few milliseconds at most. */
 export function* encodeSteps(segment: Segment, fingerprint: string): Steps<Buffer> {
   const articles = distinct(segment.docs.map((d) => d.article));
   const colors = distinct(segment.docs.map((d) => d.color));
