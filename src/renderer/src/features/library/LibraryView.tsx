@@ -3,7 +3,8 @@ import type { ArticleSummary } from '../../../../shared/article';
 import type { ReadingProgress } from '../../../../shared/settings';
 import { Icon } from '../../components/Icon';
 import { KIND_LABEL, formatDate } from '../../lib/format';
-import { useHighlightCounts } from './useHighlightCounts';
+import { api, call } from '../../lib/api';
+import { useHighlightQuery } from '../../lib/useHighlightQuery';
 import '../../styles/notes.css';
 
 interface Props {
@@ -28,10 +29,13 @@ const MOVES: Record<string, (i: number, n: number) => number> = {
   End: (_i, n) => n - 1,
 };
 
+const summary = () => call(api.highlightsSummary());
+
 export function LibraryView({ articles, progress, onOpen }: Props) {
   const list = useRef<HTMLOListElement>(null);
-  // Counts are a hint: if they cannot be loaded the cards simply show none.
-  const counts = useHighlightCounts();
+  // Counts are a hint: if they cannot be loaded the cards simply show none. Only the counts
+  // cross from the main process, not every highlight.
+  const counts = useHighlightQuery(summary)?.byArticle ?? {};
   const totalMinutes = articles.reduce((sum, a) => sum + a.readingMinutes, 0);
   const finished = articles.filter((a) => (progress[a.id]?.maxPercent ?? 0) >= 98).length;
   // The article read most recently, unless it is finished: one click takes you back to it.
