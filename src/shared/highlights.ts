@@ -117,3 +117,25 @@ export function distinctTags(highlights: Iterable<{ tags: readonly string[] }>):
   }
   return [...tags.values()].sort((a, b) => a.localeCompare(b));
 }
+
+/** Characters start to end (exclusive) of an article's canonical text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The union of spans, as the fewest spans covering the same characters, in order: touching or
+ * overlapping spans become one. Painting one colour, the browser draws the union anyway, and
+ * each span it is given costs it work on every change to the page.
+ */
+export function unionOfSpans(spans: Iterable<Span>): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const union: Span[] = [];
+  for (const { start, end } of sorted) {
+    const last = union.at(-1);
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else union.push({ start, end });
+  }
+  return union;
+}

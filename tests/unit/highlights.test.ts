@@ -1,10 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/ipc';
 import { createServices, type Services } from '../../src/main/services';
-import type { PlacedHighlight } from '../../src/shared/highlights';
+import { unionOfSpans, type PlacedHighlight } from '../../src/shared/highlights';
 
 const RESOURCES = join(import.meta.dirname, '../../resources');
 let dataDir: string;
@@ -175,5 +176,46 @@ describe('highlights', () => {
     if (!result.ok) expect(result.error.message).toMatch(/\w+ \w+/);
     expect(await storeBytes()).toEqual(before);
     expect(await services['highlights:list']({})).toEqual([]);
+  });
+});
+
+describe('unionOfSpans (what the reader paints per colour)', () => {
+  const covered = (spans: { start: number; end: number }[]) => {
+    const chars = new Set<number>();
+    for (const s of spans) for (let i = s.start; i < s.end; i++) chars.add(i);
+    return [...chars].sort((a, b) => a - b);
+  };
+
+  it('joins overlapping and touching spans and keeps apart ones apart, in order', () => {
+    const spans = [
+      { start: 30, end: 40 },
+      { start: 0, end: 5 },
+      { start: 3, end: 8 },
+      { start: 8, end: 10 },
+      { start: 12, end: 14 },
+      { start: 31, end: 33 },
+    ];
+    expect(unionOfSpans(spans)).toEqual([
+      { start: 0, end: 10 },
+      { start: 12, end: 14 },
+      { start: 30, end: 40 },
+    ]);
+    expect(spans[1]).toEqual({ start: 0, end: 5 }); // the input is left as it was
+  });
+
+  it('covers exactly the same characters with the fewest spans', () => {
+    const span = fc
+      .tuple(fc.nat(200), fc.nat(30))
+      .map(([start, length]) => ({ start, end: start + length }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 40 }), (spans) => {
+        const union = unionOfSpans(spans);
+        expect(covered(union)).toEqual(covered(spans));
+        // In order, and no two touch: none could be joined with the next.
+        for (let i = 1; i < union.length; i++) {
+          expect(union[i].start).toBeGreaterThan(union[i - 1].end);
+        }
+      }),
+    );
   });
 });

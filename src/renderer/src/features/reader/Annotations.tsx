@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../../shared/article';
-import { isPlaced, type Color } from '../../../../shared/highlights';
+import { isPlaced, type Color, type Span } from '../../../../shared/highlights';
 import type { Settings } from '../../../../shared/settings';
 import type { Report } from '../../components/Notices';
 import { isTyping, modalOpen } from '../../lib/keys';
@@ -36,7 +36,6 @@ interface Props {
   onOpenTerm(termId: string): void;
 }
 
-type Span = { start: number; end: number };
 const focusText = (pane: RefObject<HTMLElement | null>) =>
   pane.current?.focus({ preventScroll: true });
 const FLASH_MS = 1600;

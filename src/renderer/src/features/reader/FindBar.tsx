@@ -1,11 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../../shared/article';
+import type { Span } from '../../../../shared/highlights';
 import { Icon } from '../../components/Icon';
 import { hasMod, modalOpen } from '../../lib/keys';
 import { articleText, offsetsToStaticRanges, paint, reveal } from '../../lib/textOffsets';
 import '../../styles/search.css';
-
-type Span = { start: number; end: number };
 
 /** Every place `query` occurs in the article's text, case-insensitively, in reading order. */
 export function findAll(text: string, query: string): Span[] {

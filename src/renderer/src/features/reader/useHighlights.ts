@@ -13,8 +13,10 @@ import {
   COLORS,
   distinctTags,
   isPlaced,
+  unionOfSpans,
   type Color,
   type PlacedHighlight,
+  type Span,
 } from '../../../../shared/highlights';
 import type { Report } from '../../components/Notices';
 import { api, call, errorMessage } from '../../lib/api';
@@ -101,9 +103,11 @@ export function useHighlights(
     };
   }, [article, report, self]);
 
-  // Paint: one named highlight per colour, plus those awaiting a confirm. Before the browser
-  // paints, so highlights show in the same frame as the list arrives. Only the names whose
-  // highlights changed are set again: each set restyles the text.
+  // Paint: one named highlight per colour, plus those awaiting a confirm, each the union of its
+  // highlights' spans. The browser rebuilds its marks for every range on each change to the page
+  // (a keystroke in the palette, say), so overlapping highlights are painted as one range. Before
+  // the browser paints, so highlights show in the same frame as the list arrives. Only the names
+  // whose spans changed are set again: each set restyles the text.
   const painted = useRef({ root: null as unknown, starts, domKey, signatures: new Map() });
   useLayoutEffect(() => {
     const root = pane.current;
@@ -113,19 +117,20 @@ export function useHighlights(
       painted.current = { root, starts, domKey, signatures: new Map() };
     }
     const { signatures } = painted.current;
-    const groups = new Map<string, PlacedHighlight[]>(PAINTS.map((name) => [name, []]));
+    const groups = new Map<string, Span[]>(PAINTS.map((name) => [name, []]));
     for (const h of highlights) {
       if (!isPlaced(h)) continue;
       groups.get(`hl-${h.color}`)!.push(h);
       if (h.status === 'uncertain') groups.get('hl-uncertain')!.push(h);
     }
     for (const [name, list] of groups) {
-      const signature = list.map((h) => `${h.start}-${h.end}`).join();
+      const spans = unionOfSpans(list);
+      const signature = spans.map((s) => `${s.start}-${s.end}`).join();
       if (signatures.get(name) === signature) continue;
       signatures.set(name, signature);
       paint(
         name,
-        list.flatMap((h) => offsetsToStaticRanges(h.start!, h.end!, root, starts)),
+        spans.flatMap((s) => offsetsToStaticRanges(s.start, s.end, root, starts)),
       );
     }
   }, [highlights, article, pane, starts, domKey]);
