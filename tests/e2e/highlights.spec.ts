@@ -66,3 +66,29 @@ test('keyboard: Shift+arrows select, 1–5 pick a colour, h repeats it, Esc clos
   await page.keyboard.press('h');
   await expect.poll(async () => (await painted(page)).green.split(' | ')).toHaveLength(2);
 });
+
+test('overlapping highlights of one colour are painted as one range, and stay two highlights', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.getByRole('button', { name: /Essence, Structural Framework/ }).click();
+  const para = page.locator('[data-block-id="b3"]');
+  const box = await para.boundingBox();
+  if (!box) throw new Error('not visible');
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' });
+  // Characters 0–12 and then 0–20 of the paragraph, both green.
+  for (const length of [12, 20]) {
+    await page.mouse.click(box.x + 2, box.y + 8);
+    for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect(toolbar).toBeVisible();
+    await page.keyboard.press('2');
+    await expect(toolbar).toBeHidden();
+  }
+  const text = (await para.textContent())!;
+  await expect.poll(async () => (await painted(page)).green).toBe(text.slice(0, 20));
+  const stored = await page.evaluate(async () => {
+    const r = await window.api.highlightsList({});
+    return r.ok ? r.value.map((h) => h.quote.exact.length).sort((a, b) => a - b) : [];
+  });
+  expect(stored).toEqual([12, 20]);
+});

@@ -81,7 +81,7 @@ export function describeSoak(r: SoakReport): string {
   const longest = stalls.worst
     .map(
       (w) =>
-        `${w.ms} ms at ${w.atS} s${w.calls.length ? ` (${[...new Set(w.calls)].join(', ')})` : ''}`,
+        `${w.ms} ms at ${w.atS} s${w.ranMs === null ? '' : ` (ran ${w.ranMs}, queued ${w.queuedMs})`}${w.calls.length ? ` (${[...new Set(w.calls)].join(', ')})` : ''}`,
     )
     .map((line, i) => (i === 0 ? `; over 30 ms: ${line}` : line))
     .join('; ');
@@ -100,7 +100,7 @@ export function describeSoak(r: SoakReport): string {
   return [
     `soak: ${r.done.reviews} reviews, ${r.done.edits} edits (${t.edit.length} in the reader), ${r.done.searches} searches; store of ${size.highlights} highlights, ${size.cards} cards, ${size.reviewLog} reviews`,
     `  session ${(r.durationMs / 1000).toFixed(1)} s (store and warm-up ${(r.setupMs / 1000).toFixed(1)} s); medians: ${medians}`,
-    `  main event-loop delay: max ${stalls.maxMs.toFixed(1)} ms, p99 ${stalls.p99Ms.toFixed(1)} ms, p50 ${stalls.p50Ms.toFixed(1)} ms${longest}`,
+    `  main event-loop delay: max ${stalls.maxMs.toFixed(1)} ms, p99 ${stalls.p99Ms.toFixed(1)} ms, p50 ${stalls.p50Ms.toFixed(1)} ms; less waiting for a core, max ${stalls.own.maxMs.toFixed(1)} ms${longest}`,
     `  renderer long tasks: ${lt.durations.length}, max ${lt.maxMs.toFixed(0)} ms, ${lt.over50} over 50 ms, ${lt.over100} over 100 ms (warm-up: ${r.warmupLongTasks.length}, max ${Math.max(0, ...r.warmupLongTasks).toFixed(0)} ms)`,
     `  heap after GC: renderer ${mb(m.renderer.start)} → ${mb(m.renderer.end)} (${pct(m.renderer.ratio)}), main ${mb(m.main.start)} → ${mb(m.main.end)} (${pct(m.main.ratio)})`,
     `  errors: ${r.errors.length}; lost writes: ${r.lostWrites.length}`,

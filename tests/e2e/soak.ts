@@ -6,6 +6,7 @@ import { bigStore } from '../bench/cards';
 import { makeHighlights } from '../bench/highlights';
 import { TYPED } from '../bench/search';
 import { startHarness } from './harness';
+import type { LoopDelay } from './services-worker';
 import { compareWithModel } from './soak-check';
 import {
   editNext,
@@ -75,15 +76,16 @@ export interface SoakReport {
   setupMs: number;
   timings: Timings;
   /** The services' event-loop delay over the session (in their own thread, as Electron's main
-   * process has them; monitorEventLoopDelay, 10 ms resolution),
-   * and the longest stalls: when (s into the session) and which calls answered around them. */
-  stalls: {
-    maxMs: number;
-    p99Ms: number;
-    p95Ms: number;
-    p50Ms: number;
-    minMs: number;
-    worst: { atS: number; ms: number; calls: string[] }[];
+   * process has them; LoopDelay), and the longest stalls: when (s into the session), how long
+   * the thread ran and waited for a core in them, and which calls answered around them. */
+  stalls: Omit<LoopDelay, 'stalls'> & {
+    worst: {
+      atS: number;
+      ms: number;
+      ranMs: number | null;
+      queuedMs: number | null;
+      calls: string[];
+    }[];
   };
   /** Renderer long tasks ('longtask' entries) in the session; those of the warm-up apart. */
   longTasks: { durations: number[]; maxMs: number; over50: number; over100: number };
@@ -253,13 +255,15 @@ export async function runSoak(
     }
     await toLibrary(page);
     const durationMs = performance.now() - s0;
-    const delay = await thread.unwatch();
-    const worst = delay.stalls
-      .sort((a, b) => b[1] - b[0] - (a[1] - a[0]))
+    const { stalls, ...figures } = await thread.unwatch();
+    const worst = stalls
+      .sort((a, b) => b.to - b.from - (a.to - a.from))
       .slice(0, 5)
-      .map(([from, to]) => ({
+      .map(({ from, to, ranMs, queuedMs }) => ({
         atS: Math.round((from - e0) / 100) / 10,
         ms: Math.round(to - from - 10),
+        ranMs: ranMs === null ? null : Math.round(ranMs),
+        queuedMs: queuedMs === null ? null : Math.round(queuedMs),
         calls: calls.filter(([at]) => at > from - 100 && at < to + 100).map(([, c]) => c),
       }));
     const durations = (await longTasks(page)).filter(([at]) => at >= since).map(([, d]) => d);
@@ -274,14 +278,7 @@ export async function runSoak(
       durationMs,
       setupMs,
       timings: t,
-      stalls: {
-        maxMs: delay.maxMs,
-        p99Ms: delay.p99Ms,
-        p95Ms: delay.p95Ms,
-        p50Ms: delay.p50Ms,
-        minMs: delay.minMs,
-        worst,
-      },
+      stalls: { ...figures, worst },
       longTasks: {
         durations,
         maxMs: Math.max(0, ...durations),
