@@ -4,11 +4,11 @@ import { SOAK_REDUCED, runSoak } from './soak';
 import { describeSoak } from './soak-check';
 
 /**
- * `npm run soak`: the soak at a fifth of its size (`npm run bench -- soak` runs the full one):
- * reviews, highlight edits and searches as a person makes them, then a restart. No error, no
- * lost write; main-process stalls ≤ 50 ms, no renderer long task over 100 ms, and both heaps
- * within 20% of where they started, after a GC. Its own project, not in `npm test`, until the
- * stall and long-task limits are met (docs/soak.md).
+ * The soak at a fifth of its size, the last step of `npm test` (`npm run soak` alone;
+ * `npm run bench -- soak` runs the full one): reviews, highlight edits and searches as a person
+ * makes them, then a restart. No error, no lost write; main-process stalls ≤ 50 ms, no renderer
+ * long task over 100 ms, and both heaps within 20% of where they started, after a GC
+ * (docs/soak.md). Its own project, run after the suite, so nothing else shares the machine.
  */
 // A trace records every action with a snapshot of the page: here, the thing measured.
 test.use({ trace: 'off' });
