@@ -5,15 +5,16 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  protocol,
   screen,
   session,
   shell,
 } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './app-protocol';
 import { registerIpc, type IpcRegistration } from './ipc';
 import { aboutText, menuTemplate } from './menu';
-import { CONTENT_SECURITY_POLICY, installGuards, isAppUrl } from './security';
+import { installGuards, isAppUrl } from './security';
 import { createServices, type Services } from './services';
 import { nativeDialogs } from './dialogs';
 import { resourcesDirFor } from './paths';
@@ -26,9 +27,9 @@ let win: BrowserWindow | null = null;
 let services: Services | null = null;
 let ipc: IpcRegistration | null = null;
 let windowSaved: Promise<unknown> = Promise.resolve();
-const appUrl =
-  process.env.ELECTRON_RENDERER_URL ??
-  pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? APP_URL;
+// Before `ready`: the page's own origin, app://xinzhi, rather than file:// (app-protocol.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit(); // Only one instance may write the store; the first one is focused instead.
@@ -55,17 +56,11 @@ async function start(): Promise<void> {
       app.on('web-contents-created', (_e, contents) => listener(contents)),
     session: session.defaultSession,
   });
-  if (!process.env.ELECTRON_RENDERER_URL) {
-    // The page's own meta CSP is relaxed for the dev server; everywhere else the header applies too.
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-        },
-      }),
-    );
-  }
+  // The built renderer's files, each with the CSP header (the dev server serves its own).
+  session.defaultSession.protocol.handle(
+    APP_SCHEME,
+    appProtocolHandler(join(import.meta.dirname, '../renderer')),
+  );
   const resourcesDir = resourcesDirFor({
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,

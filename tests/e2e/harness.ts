@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHANNELS, methodName, type Result } from '../../src/shared/api';
+import { appAsset } from '../../src/main/app-protocol';
 import { dispatch } from '../../src/main/ipc';
 import { createServices, type ServiceOptions } from '../../src/main/services';
 import { startServicesThread, type ServicesThread } from './services-thread';
@@ -10,7 +11,7 @@ import { emptyStore } from '../../src/main/store/schema';
 
 /**
  * The browser harness (DESIGN.md): Chromium on the built renderer (`out/renderer`, served by
- * `route`, no file://), with `window.api` bound to the real services from `createServices` over a
+ * `route` through the app:// protocol's own `appAsset`, CSP header included; no file://), with `window.api` bound to the real services from `createServices` over a
  * data dir. Only Electron's IPC transport and window chrome are absent. Used by the end-to-end
  * fixture and by the benchmarks.
  */
@@ -20,15 +21,6 @@ const RENDERER_DIR = join(ROOT, 'out/renderer');
 const RESOURCES_DIR = join(ROOT, 'resources');
 export const ORIGIN = 'http://xinzhi.app';
 export const VIEWPORT = { width: 1280, height: 860 };
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -103,13 +95,11 @@ export async function startHarness(
   const pending = new Set<Promise<unknown>>();
   const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   await context.route(`${ORIGIN}/**`, async (route) => {
-    const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname));
-    const file = join(RENDERER_DIR, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return route.fulfill({ status: 404 });
-    await route.fulfill({
-      body: await readFile(file),
-      headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' },
-    });
+    const { status, headers, body } = await appAsset(
+      new URL(route.request().url()).pathname,
+      RENDERER_DIR,
+    );
+    await route.fulfill({ status, headers, body: body ?? undefined });
   });
   // Anything else is refused: the app makes no network request.
   await context.route(

@@ -29,7 +29,8 @@ const electron = vi.hoisted(() => {
     handled: new Map<string, Fn>(),
     permissionAnswers: [] as boolean[],
     permissionCheck: null as null | (() => boolean),
-    csp: '' as string,
+    privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    schemes: new Map<string, (request: Request) => Promise<Response>>(),
     quitCalls: 0,
   };
   const app = {
@@ -92,14 +93,9 @@ const electron = vi.hoisted(() => {
         h: (wc: unknown, p: string, cb: (g: boolean) => void) => void,
       ) => h(null, 'geolocation', (granted) => state.permissionAnswers.push(granted)),
       setPermissionCheckHandler: (h: () => boolean) => (state.permissionCheck = h),
-      webRequest: {
-        onHeadersReceived: (
-          h: (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void,
-        ) =>
-          h(
-            { responseHeaders: {} },
-            (r) => (state.csp = r.responseHeaders['Content-Security-Policy'][0]),
-          ),
+      protocol: {
+        handle: (scheme: string, h: (request: Request) => Promise<Response>) =>
+          state.schemes.set(scheme, h),
       },
     },
   };
@@ -112,6 +108,11 @@ const electron = vi.hoisted(() => {
       app,
       BrowserWindow,
       session,
+      protocol: {
+        registerSchemesAsPrivileged: (
+          schemes: { scheme: string; privileges: Record<string, boolean> }[],
+        ) => state.privileged.push(...schemes),
+      },
       ipcMain: { handle: (channel: string, fn: Fn) => state.handled.set(channel, fn) },
       Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
       dialog: { showErrorBox: () => undefined, showMessageBox: () => Promise.resolve() },
@@ -160,6 +161,10 @@ describe('the main process glue', () => {
     process.env.XINZHI_DATA_DIR = dataDir;
     await import('../../src/main/index');
     expect(electron.state.setPathCalls).toContainEqual(['userData', dataDir]);
+    // Before ready, as Electron requires: app:// is a standard, secure scheme.
+    expect(electron.state.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     electron.ready();
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1), { timeout: 10_000 });
     const [win] = electron.windows;
@@ -173,20 +178,31 @@ describe('the main process glue', () => {
         win.options.webPreferences && (win.options.webPreferences as { preload: string }).preload,
       ),
     ).toMatch(/preload[\\/]index\.cjs$/);
-    expect(win.url).toMatch(/^file:.*renderer\/index\.html$/);
+    expect(win.url).toBe('app://xinzhi/index.html');
     expect([...electron.state.handled.keys()].sort()).toEqual([...CHANNELS].sort());
     expect(electron.state.permissionAnswers).toEqual([false]);
     expect(electron.state.permissionCheck?.()).toBe(false);
-    expect(electron.state.csp).toBe(CONTENT_SECURITY_POLICY);
+
+    // app:// serves the renderer's folder (here the sources': the glue runs from src/main), with
+    // the CSP header, and nothing outside it.
+    const serve = electron.state.schemes.get('app')!;
+    const page = await serve(new Request('app://xinzhi/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.text()).toContain('<div id="root"></div>');
+    for (const url of ['app://xinzhi/%2e%2e/main/index.ts', 'app://other/index.html']) {
+      expect((await serve(new Request(url))).status).toBe(404);
+    }
 
     // IPC from another webContents is refused; from ours it is served.
     const handler = electron.state.handled.get('settings:get') as (
       e: unknown,
       i: unknown,
     ) => Promise<unknown>;
-    const fileUrl = win.url as string;
+    const appUrl = win.url as string;
     expect(
-      await handler({ sender: { id: 'intruder' }, senderFrame: { url: fileUrl } }, undefined),
+      await handler({ sender: { id: 'intruder' }, senderFrame: { url: appUrl } }, undefined),
     ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -201,7 +217,7 @@ describe('the main process glue', () => {
       error: { code: 'forbidden' },
     });
     expect(
-      await handler({ sender: win.contents, senderFrame: { url: fileUrl } }, undefined),
+      await handler({ sender: win.contents, senderFrame: { url: appUrl } }, undefined),
     ).toMatchObject({
       ok: true,
       value: { theme: 'system' },

@@ -71,6 +71,8 @@ describe('electron-builder.json', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // The page is served from app:// (app-protocol.ts), so file:// needs nothing extra.
+      grantFileProtocolExtraPrivileges: false,
     });
     // The package holds the build (with package.json's `main` in it), never the sources.
     expect(config.files).toContain('out/**/*');
