@@ -12,6 +12,15 @@ async function dragSelect(page: Page, from: Locator, to: Locator) {
   await page.mouse.up();
 }
 
+/** The Essence article opened from the Library, and its paragraph `id` with its box. */
+async function openParagraph(page: Page, id: string) {
+  await page.getByRole('button', { name: /Essence, Structural Framework/ }).click();
+  const para = page.locator(`[data-block-id="${id}"]`);
+  const box = await para.boundingBox();
+  if (!box) throw new Error('not visible');
+  return { para, box };
+}
+
 test('highlight across two paragraphs with the mouse; it survives a restart', async ({ app }) => {
   let { page } = app;
   await page.getByRole('button', { name: /Essence, Structural Framework/ }).click();
@@ -41,10 +50,7 @@ test('keyboard: Shift+arrows select, 1–5 pick a colour, h repeats it, Esc clos
   app,
 }) => {
   const { page } = app;
-  await page.getByRole('button', { name: /Essence, Structural Framework/ }).click();
-  const para = page.locator('[data-block-id="b3"]');
-  const box = await para.boundingBox();
-  if (!box) throw new Error('not visible');
+  const { box } = await openParagraph(page, 'b3');
   // Place the caret with a click, then extend with the keyboard.
   await page.mouse.click(box.x + 2, box.y + 8);
   for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
@@ -71,10 +77,7 @@ test('overlapping highlights of one colour are painted as one range, and stay tw
   app,
 }) => {
   const { page } = app;
-  await page.getByRole('button', { name: /Essence, Structural Framework/ }).click();
-  const para = page.locator('[data-block-id="b3"]');
-  const box = await para.boundingBox();
-  if (!box) throw new Error('not visible');
+  const { para, box } = await openParagraph(page, 'b3');
   const toolbar = page.getByRole('toolbar', { name: 'Selection' });
   // Characters 0–12 and then 0–20 of the paragraph, both green.
   for (const length of [12, 20]) {
