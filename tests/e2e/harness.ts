@@ -11,9 +11,10 @@ import { emptyStore } from '../../src/main/store/schema';
 
 /**
  * The browser harness (DESIGN.md): Chromium on the built renderer (`out/renderer`, served by
- * `route` through the app:// protocol's own `appAsset`, CSP header included; no file://), with `window.api` bound to the real services from `createServices` over a
- * data dir. Only Electron's IPC transport and window chrome are absent. Used by the end-to-end
- * fixture and by the benchmarks.
+ * `route` through the app:// protocol's own `appAsset`, CSP header included; no file://), with
+ * `window.api` bound to the real services from `createServices` over a data dir. Only Electron's
+ * IPC transport and window chrome are absent. Used by the end-to-end fixture and by the
+ * benchmarks.
  */
 
 export const ROOT = resolve(import.meta.dirname, '../..');
