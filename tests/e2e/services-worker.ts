@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch } from '../../src/main/ipc';
 import { createServices } from '../../src/main/services';
+import { summarise, type Figure } from '../bench/stats';
 
 /**
  * The services of the browser harness in a worker thread (`startHarness(…, { worker: true })`):
@@ -82,9 +83,11 @@ function schedstat(): [number, number] | null {
   }
 }
 
-/** The value at fraction q of the sorted values. */
-const at = (values: number[], q: number) =>
-  [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))] ?? 0;
+const ownFigures = ({ p50, p95, max }: Figure) => ({
+  p50Ms: p50 ?? 0,
+  p95Ms: p95 ?? 0,
+  maxMs: max ?? 0,
+});
 
 let watching: { stop(): LoopDelay } | null = null;
 function watch() {
@@ -116,7 +119,7 @@ function watch() {
         p95Ms: ms(delay.percentile(95)),
         p50Ms: ms(delay.percentile(50)),
         minMs: ms(delay.min),
-        own: { p50Ms: at(own, 0.5), p95Ms: at(own, 0.95), maxMs: Math.max(0, ...own) },
+        own: ownFigures(summarise('own stall', own)),
         stalls,
       };
     },
